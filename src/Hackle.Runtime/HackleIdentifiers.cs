@@ -1,0 +1,64 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+
+namespace Hackle
+{
+    /// <summary>
+    /// Custom identifiers of a user (identifier type to value), validated as Hackle's SDKs do: the type
+    /// has at most 128 characters, the value at most 512 and is not blank. Invalid entries are dropped.
+    /// </summary>
+    public sealed class HackleIdentifiers : IReadOnlyDictionary<string, string>
+    {
+        /// <summary>The longest identifier type kept, in UTF-16 characters.</summary>
+        public const int MaxTypeLength = 128;
+        /// <summary>The longest identifier value kept, in UTF-16 characters.</summary>
+        public const int MaxValueLength = 512;
+
+        private readonly Dictionary<string, string> _values = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        /// <summary>Gets the value of an identifier type, or sets it when valid.</summary>
+        public string this[string type]
+        {
+            get => _values[type];
+            set => Set(type, value);
+        }
+
+        /// <summary>Adds or replaces an identifier; an invalid one is dropped.</summary>
+        public void Add(string type, string? value) => Set(type, value);
+
+        /// <summary>Adds or replaces an identifier; returns false when it was dropped.</summary>
+        public bool Set(string type, string? value)
+        {
+            if (type is null || type.Length > MaxTypeLength || !IsValidValue(value)) return false;
+            _values[type] = value!;
+            return true;
+        }
+
+        /// <summary>True for a value Hackle accepts as an identifier: not null, not blank, at most 512 characters.</summary>
+        public static bool IsValidValue(string? value)
+        {
+            if (value is null || value.Length > MaxValueLength) return false;
+            for (var i = 0; i < value.Length; i++)
+            {
+                // Java's isBlank: every char is whitespace.
+                if (!char.IsWhiteSpace(value[i])) return true;
+            }
+            return false;
+        }
+
+        /// <inheritdoc />
+        public int Count => _values.Count;
+        /// <inheritdoc />
+        public IEnumerable<string> Keys => _values.Keys;
+        /// <inheritdoc />
+        public IEnumerable<string> Values => _values.Values;
+        /// <inheritdoc />
+        public bool ContainsKey(string key) => _values.ContainsKey(key);
+        /// <inheritdoc />
+        public bool TryGetValue(string key, out string value) => _values.TryGetValue(key, out value!);
+        /// <inheritdoc />
+        public IEnumerator<KeyValuePair<string, string>> GetEnumerator() => _values.GetEnumerator();
+        IEnumerator IEnumerable.GetEnumerator() => _values.GetEnumerator();
+    }
+}

@@ -1,0 +1,44 @@
+using Hackle.Internal;
+
+namespace Hackle
+{
+    /// <summary>The remote config of one user: typed getters that return the default when a value is missing or has another type.</summary>
+    public readonly struct HackleRemoteConfig
+    {
+        private readonly IHackleClient _client;
+        private readonly HackleUser _user;
+
+        internal HackleRemoteConfig(IHackleClient client, HackleUser user)
+        {
+            _client = client;
+            _user = user;
+        }
+
+        /// <summary>A STRING parameter, or <paramref name="defaultValue"/>.</summary>
+        public string GetString(string key, string defaultValue) => _client.RemoteConfigDetail(key, _user, defaultValue).Value;
+
+        /// <summary>A NUMBER parameter cast to int, or <paramref name="defaultValue"/>.</summary>
+        public int GetInt(string key, int defaultValue)
+        {
+            var decision = _client.RemoteConfigDetail(key, _user, (double)defaultValue);
+            return decision.Reason == DecisionReason.TargetRuleMatch || decision.Reason == DecisionReason.DefaultRule
+                ? JavaNumbers.ToInt(decision.Value)
+                : defaultValue;
+        }
+
+        /// <summary>A NUMBER parameter cast to long, or <paramref name="defaultValue"/>.</summary>
+        public long GetLong(string key, long defaultValue)
+        {
+            var decision = _client.RemoteConfigDetail(key, _user, (double)defaultValue);
+            return decision.Reason == DecisionReason.TargetRuleMatch || decision.Reason == DecisionReason.DefaultRule
+                ? JavaNumbers.ToLong(decision.Value)
+                : defaultValue;
+        }
+
+        /// <summary>A NUMBER parameter, or <paramref name="defaultValue"/>.</summary>
+        public double GetDouble(string key, double defaultValue) => _client.RemoteConfigDetail(key, _user, defaultValue).Value;
+
+        /// <summary>A BOOLEAN parameter, or <paramref name="defaultValue"/>.</summary>
+        public bool GetBool(string key, bool defaultValue) => _client.RemoteConfigDetail(key, _user, defaultValue).Value;
+    }
+}

@@ -1,0 +1,61 @@
+namespace Hackle
+{
+    /// <summary>
+    /// A user to evaluate and track: built-in identifiers (<see cref="Id"/>, <see cref="UserId"/>,
+    /// <see cref="DeviceId"/>), custom identifiers and properties. Invalid values are dropped, never thrown.
+    /// Treat a user as read-only once it has been passed to the client: events keep a reference to it.
+    /// </summary>
+    /// <example><code>
+    /// var user = new HackleUser("ae2182e0") { Properties = { ["grade"] = "GOLD", ["age"] = 30 } };
+    /// </code></example>
+    public sealed class HackleUser
+    {
+        /// <summary>The identifier type of <see cref="Id"/>.</summary>
+        public const string IdType = "$id";
+        /// <summary>The identifier type of <see cref="UserId"/>.</summary>
+        public const string UserIdType = "$userId";
+        /// <summary>The identifier type of <see cref="DeviceId"/>.</summary>
+        public const string DeviceIdType = "$deviceId";
+
+        private string? _id;
+        private string? _userId;
+        private string? _deviceId;
+
+        /// <summary>Creates a user, optionally with its <see cref="Id"/>.</summary>
+        public HackleUser(string? id = null) => Id = id;
+
+        /// <summary>The default identifier (<c>$id</c>); a blank or over-long value is dropped.</summary>
+        public string? Id { get => _id; set => _id = Valid(value); }
+
+        /// <summary>The signed-in user's id (<c>$userId</c>); a blank or over-long value is dropped.</summary>
+        public string? UserId { get => _userId; set => _userId = Valid(value); }
+
+        /// <summary>The device id (<c>$deviceId</c>); a blank or over-long value is dropped.</summary>
+        public string? DeviceId { get => _deviceId; set => _deviceId = Valid(value); }
+
+        /// <summary>Custom identifiers by identifier type; the built-in properties win over same-named entries.</summary>
+        public HackleIdentifiers Identifiers { get; } = new HackleIdentifiers();
+
+        /// <summary>User properties used by target rules and sent with events.</summary>
+        public HackleProperties Properties { get; } = new HackleProperties();
+
+        /// <summary>True when the user has at least one identifier; users without one get INVALID_INPUT.</summary>
+        public bool HasIdentifiers => _id != null || _userId != null || _deviceId != null || Identifiers.Count > 0;
+
+        /// <summary>Looks up the identifier of an identifier type such as <c>$id</c> or a custom type.</summary>
+        public bool TryGetIdentifier(string type, out string value)
+        {
+            string? builtIn = type switch
+            {
+                IdType => _id,
+                UserIdType => _userId,
+                DeviceIdType => _deviceId,
+                _ => null,
+            };
+            if (builtIn != null) { value = builtIn; return true; }
+            return Identifiers.TryGetValue(type, out value);
+        }
+
+        private static string? Valid(string? value) => HackleIdentifiers.IsValidValue(value) ? value : null;
+    }
+}

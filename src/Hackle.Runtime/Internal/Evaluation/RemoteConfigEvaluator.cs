@@ -1,0 +1,64 @@
+using Hackle.Internal.Model;
+using ValueType = Hackle.Internal.Model.ValueType;
+
+namespace Hackle.Internal.Evaluation
+{
+    /// <summary>The outcome of a remote-config evaluation.</summary>
+    internal readonly struct RemoteConfigEvaluation
+    {
+        public RemoteConfigEvaluation(object? value, long? valueId, DecisionReason reason, RemoteConfigTargetRule? rule)
+        {
+            Value = value;
+            ValueId = valueId;
+            Reason = reason;
+            Rule = rule;
+        }
+
+        public object? Value { get; }
+        public long? ValueId { get; }
+        public DecisionReason Reason { get; }
+        public RemoteConfigTargetRule? Rule { get; }
+    }
+
+    /// <summary>Remote-config flow of spec §5: first matching and bucketed rule, else the default value, then a type check.</summary>
+    internal static class RemoteConfigEvaluator
+    {
+        public static RemoteConfigEvaluation Evaluate(ref EvaluationScope scope, RemoteConfigParameter parameter, ValueType requiredType, object defaultValue)
+        {
+            if (!scope.User.TryGetIdentifier(parameter.IdentifierType, out var identifier))
+                return new RemoteConfigEvaluation(defaultValue, null, DecisionReason.IdentifierNotFound, null);
+
+            object? value = parameter.DefaultValue;
+            var valueId = parameter.DefaultValueId;
+            var reason = DecisionReason.DefaultRule;
+            RemoteConfigTargetRule? matched = null;
+            var rules = parameter.TargetRules;
+            for (var i = 0; i < rules.Length; i++)
+            {
+                var rule = rules[i];
+                if (!TargetMatcher.Matches(ref scope, rule.Target, requestedByExperiment: false)) continue;
+                if (!scope.Workspace.Buckets.TryGetValue(rule.BucketId, out var bucket))
+                    throw new EvaluationException("Bucket [" + rule.BucketId + "] not found.");
+                // A percentage rollout: landing in any slot is enough, the slot's variation is ignored.
+                if (Bucketer.Bucketing(bucket, identifier) is null) continue;
+                matched = rule;
+                value = rule.Value;
+                valueId = rule.ValueId;
+                reason = DecisionReason.TargetRuleMatch;
+                break;
+            }
+
+            if (!HasType(value, requiredType))
+                return new RemoteConfigEvaluation(defaultValue, null, DecisionReason.TypeMismatch, matched);
+            return new RemoteConfigEvaluation(value, valueId, reason, matched);
+        }
+
+        private static bool HasType(object? value, ValueType type) => type switch
+        {
+            ValueType.String => value is string,
+            ValueType.Number => value is double,
+            ValueType.Boolean => value is bool,
+            _ => false,
+        };
+    }
+}

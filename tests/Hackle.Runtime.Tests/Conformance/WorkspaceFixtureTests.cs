@@ -1,0 +1,156 @@
+using System.Text.Json;
+using Hackle;
+
+namespace Hackle.Runtime.Tests.Conformance;
+
+/// <summary>The upstream end-to-end expectations listed in ../shared/conformance/SOURCES.md.</summary>
+public class WorkspaceFixtureTests
+{
+    [Fact]
+    public void Container_fixture_allocates_exactly_2452_of_10000_users()
+    {
+        using var t = TestClient.FromFile(TestPaths.Conformance("ws_container.json"));
+        var counts = new Dictionary<DecisionReason, int>();
+        for (var i = 0; i < 10000; i++)
+        {
+            var decision = t.Client.VariationDetail(2, new HackleUser(i.ToString()));
+            counts[decision.Reason] = counts.GetValueOrDefault(decision.Reason) + 1;
+            Assert.Equal("A", decision.Variation);
+        }
+        Assert.Equal(2452, counts[DecisionReason.TrafficAllocated]);
+        Assert.Equal(7548, counts[DecisionReason.NotInMutualExclusionExperiment]);
+        Assert.Equal(2, counts.Count);
+        Assert.Equal(10000, t.Exposures.Count); // one exposure per call
+    }
+
+    [Theory]
+    [InlineData("matched_id", "A", DecisionReason.Overridden)]
+    [InlineData("not_matched_id", "A", DecisionReason.TrafficAllocated)]
+    public void Segment_override_fixture(string id, string variation, DecisionReason reason)
+    {
+        using var t = TestClient.FromFile(TestPaths.Conformance("ws_segment_match.json"));
+        var decision = t.Client.VariationDetail(1, new HackleUser(id));
+        Assert.Equal(variation, decision.Variation);
+        Assert.Equal(reason, decision.Reason);
+    }
+
+    [Fact]
+    public void Remote_config_targeted_on_experiments_sends_one_remote_config_event_and_five_exposures()
+    {
+        using var t = TestClient.FromFile(TestPaths.Conformance("ws_target_experiment.json"));
+        var decision = t.Client.RemoteConfigDetail("rc", new HackleUser("user"), "42");
+
+        Assert.Equal("Targeting!!", decision.Value);
+        Assert.Equal(DecisionReason.TargetRuleMatch, decision.Reason);
+        var events = t.Events.Events;
+        Assert.Equal(6, events.Count);
+        var rc = Assert.Single(events.OfType<RemoteConfigEvent>());
+        Assert.Same(rc, events[0]); // the root event comes first
+        Assert.Equal("STRING", rc.RequestValueType);
+        Assert.Equal("42", rc.RequestDefaultValue);
+        Assert.Equal("rc_1_key", rc.TargetRuleKey);
+        Assert.Equal("rc_1_name", rc.TargetRuleName);
+        Assert.Equal("Targeting!!", rc.ReturnValue);
+        var exposures = events.OfType<ExposureEvent>().ToList();
+        Assert.Equal(5, exposures.Count);
+        Assert.All(exposures, e =>
+        {
+            Assert.Equal("REMOTE_CONFIG", e.TargetingRootType);
+            Assert.Equal(1, e.TargetingRootId);
+            Assert.Equal(rc.Timestamp, e.Timestamp);
+        });
+
+        using var payload = JsonDocument.Parse(t.Events.ToPayloadJson());
+        var properties = payload.RootElement.GetProperty("remoteConfigEvents")[0].GetProperty("properties");
+        Assert.Equal("STRING", properties.GetProperty("requestValueType").GetString());
+        Assert.Equal("42", properties.GetProperty("requestDefaultValue").GetString());
+        Assert.Equal("rc_1_key", properties.GetProperty("targetRuleKey").GetString());
+        Assert.Equal("rc_1_name", properties.GetProperty("targetRuleName").GetString());
+        Assert.Equal("Targeting!!", properties.GetProperty("returnValue").GetString());
+        foreach (var exposure in payload.RootElement.GetProperty("exposureEvents").EnumerateArray())
+        {
+            Assert.Equal("REMOTE_CONFIG", exposure.GetProperty("properties").GetProperty("$targetingRootType").GetString());
+            Assert.Equal(1, exposure.GetProperty("properties").GetProperty("$targetingRootId").GetInt64());
+        }
+    }
+
+    [Fact]
+    public void Circular_targeting_returns_the_default_with_exception_and_sends_nothing()
+    {
+        using var t = TestClient.FromFile(TestPaths.Conformance("ws_target_experiment_circular.json"));
+        var decision = t.Client.RemoteConfigDetail("rc", new HackleUser("a"), "XXX");
+        Assert.Equal("XXX", decision.Value);
+        Assert.Equal(DecisionReason.Exception, decision.Reason);
+        Assert.Equal(0, t.Events.Count);
+    }
+
+    [Theory]
+    [InlineData("ws_invalid_config.json")]
+    [InlineData("ws_unsupported_type_config.json")]
+    public void Unknown_enum_values_drop_only_what_they_belong_to(string file)
+    {
+        var workspace = HackleWorkspace.Load(TestPaths.Conformance(file));
+
+        // Experiment 1: every target audience had an unknown key/match/operator/value type: all dropped.
+        Assert.True(workspace.Experiments.TryGetValue(1, out var experiment));
+        Assert.Empty(experiment!.TargetAudiences);
+        // Experiment 22 has an unknown execution status and 33 an unknown default-rule action: both dropped.
+        Assert.False(workspace.Experiments.ContainsKey(22));
+        Assert.False(workspace.Experiments.ContainsKey(33));
+        // Flag 1: four rules lose their only condition and one its action: no rule is left.
+        Assert.True(workspace.FeatureFlags.TryGetValue(1, out var flag));
+        Assert.Empty(flag!.TargetRules);
+        Assert.Equal(1, workspace.ExperimentCount);
+        Assert.Equal(1, workspace.FeatureFlagCount);
+    }
+
+    [Theory]
+    [InlineData("ws_config_go.json")]
+    [InlineData("ws_config_java.json")]
+    [InlineData("ws_container.json")]
+    [InlineData("ws_segment_match.json")]
+    [InlineData("ws_target_experiment.json")]
+    [InlineData("ws_target_experiment_circular.json")]
+    public void Every_sample_config_parses_and_every_item_decides_without_exception(string file)
+    {
+        using var t = TestClient.FromFile(TestPaths.Conformance(file));
+        var workspace = t.Client.Workspace!;
+        Assert.True(workspace.ExperimentCount + workspace.FeatureFlagCount > 0);
+        var users = Enumerable.Range(0, 200).Select(i => new HackleUser("user-" + i) { UserId = "u" + i, DeviceId = "d" + i }).ToList();
+        var circular = file.Contains("circular");
+        foreach (var key in workspace.Experiments.Keys)
+            foreach (var user in users)
+                Assert.True(circular || t.Client.VariationDetail(key, user).Reason != DecisionReason.Exception, $"experiment {key}");
+        foreach (var key in workspace.FeatureFlags.Keys)
+            foreach (var user in users)
+                Assert.True(circular || t.Client.FeatureFlagDetail(key, user).Reason != DecisionReason.Exception, $"flag {key}");
+    }
+
+    [Fact]
+    public void Go_sample_config_keeps_statuses_from_execution_and_maps_every_entity()
+    {
+        var workspace = HackleWorkspace.Load(TestPaths.Conformance("ws_config_go.json"));
+        using var doc = JsonDocument.Parse(File.ReadAllText(TestPaths.Conformance("ws_config_go.json")));
+        var root = doc.RootElement;
+        var validStatuses = new[] { "READY", "RUNNING", "PAUSED", "STOPPED" };
+        int Expected(string name) => root.GetProperty(name).EnumerateArray()
+            .Count(e => validStatuses.Contains(e.GetProperty("execution").GetProperty("status").GetString()));
+        Assert.Equal(Expected("experiments"), workspace.ExperimentCount);
+        Assert.Equal(Expected("featureFlags"), workspace.FeatureFlagCount);
+        Assert.Equal(root.GetProperty("buckets").GetArrayLength(), workspace.Buckets.Count);
+        Assert.Equal(root.GetProperty("events").GetArrayLength(), workspace.EventTypes.Count);
+        foreach (var e in root.GetProperty("experiments").EnumerateArray())
+        {
+            var key = e.GetProperty("key").GetInt64();
+            var status = e.GetProperty("execution").GetProperty("status").GetString();
+            var expected = status switch
+            {
+                "READY" => Hackle.Internal.Model.ExperimentStatus.Draft,
+                "RUNNING" => Hackle.Internal.Model.ExperimentStatus.Running,
+                "PAUSED" => Hackle.Internal.Model.ExperimentStatus.Paused,
+                _ => Hackle.Internal.Model.ExperimentStatus.Completed,
+            };
+            Assert.Equal(expected, workspace.Experiments[key].Status);
+        }
+    }
+}

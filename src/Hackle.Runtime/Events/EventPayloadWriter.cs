@@ -103,7 +103,7 @@ namespace Hackle
         private static void WriteCommon(Utf8JsonWriter w, UserEvent e)
         {
             var user = e.User;
-            e.WriteInsertId(w);
+            w.WriteString("insertId", e.InsertId);
             w.WriteNumber("timestamp", e.Timestamp);
             if (user.TryGetIdentifier(HackleUser.IdType, out var id)) w.WriteString("userId", id);
             w.WriteStartObject("identifiers");

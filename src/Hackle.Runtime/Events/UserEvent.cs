@@ -1,36 +1,41 @@
 using System;
+using System.Threading;
 
 namespace Hackle
 {
     /// <summary>An event bound for Hackle's event API: an exposure, a tracked event or a remote-config evaluation.</summary>
     public abstract class UserEvent
     {
-        private readonly Guid _insertId;
-        private string? _insertIdText;
+        private string? _insertId;
 
         private protected UserEvent(HackleUser user, long timestamp, string? insertId)
         {
             User = user;
             Timestamp = timestamp;
-            _insertId = Guid.NewGuid();
-            _insertIdText = insertId;
+            _insertId = insertId;
         }
 
-        /// <summary>A random UUID v4 that lets the server de-duplicate retried batches.</summary>
-        public string InsertId => _insertIdText ??= _insertId.ToString();
+        /// <summary>
+        /// A random UUID v4 that lets the server de-duplicate retried batches. It is made on first
+        /// read (at serialization, off the decision path: Guid.NewGuid asks the OS for random bytes)
+        /// and then kept, so a retried batch carries the same ids.
+        /// </summary>
+        public string InsertId
+        {
+            get
+            {
+                var id = Volatile.Read(ref _insertId);
+                if (id != null) return id;
+                Interlocked.CompareExchange(ref _insertId, Guid.NewGuid().ToString(), null);
+                return _insertId!;
+            }
+        }
 
         /// <summary>When the event happened, in Unix epoch milliseconds.</summary>
         public long Timestamp { get; }
 
         /// <summary>The user the event is about.</summary>
         public HackleUser User { get; }
-
-        /// <summary>Writes the insert id without allocating when it was generated.</summary>
-        internal void WriteInsertId(System.Text.Json.Utf8JsonWriter writer)
-        {
-            if (_insertIdText != null) writer.WriteString("insertId", _insertIdText);
-            else writer.WriteString("insertId", _insertId);
-        }
 
         internal static long Now() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
     }

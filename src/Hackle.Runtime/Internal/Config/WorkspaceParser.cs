@@ -47,24 +47,37 @@ namespace Hackle.Internal.Config
 
         private static HackleWorkspace Map(WorkspaceDto dto)
         {
-            var experiments = new Dictionary<long, Experiment>();
-            foreach (var e in Items(dto.Experiments))
-            {
-                var experiment = MapExperiment(e, ExperimentType.AbTest);
-                if (experiment != null) experiments[experiment.Key] = experiment;
-            }
-            var featureFlags = new Dictionary<long, Experiment>();
-            foreach (var e in Items(dto.FeatureFlags))
-            {
-                var flag = MapExperiment(e, ExperimentType.FeatureFlag);
-                if (flag != null) featureFlags[flag.Key] = flag;
-            }
+            // Buckets and parameter configurations first: experiments and rules hold direct references to them.
             var buckets = new Dictionary<long, Bucket>();
             foreach (var b in Items(dto.Buckets))
             {
                 var slots = new List<Slot>();
                 foreach (var s in Items(b.Slots)) slots.Add(new Slot(s.StartInclusive, s.EndExclusive, s.VariationId));
                 buckets[b.Id] = new Bucket { Id = b.Id, Seed = b.Seed, SlotSize = b.SlotSize, Slots = slots.ToArray() };
+            }
+            var parameterConfigurations = new Dictionary<long, ParameterConfig>();
+            foreach (var p in Items(dto.ParameterConfigurations))
+            {
+                var parameters = new Dictionary<string, object?>(StringComparer.Ordinal);
+                foreach (var parameter in Items(p.Parameters))
+                {
+                    if (parameter.Key != null) parameters[parameter.Key] = JsonValues.ToObject(parameter.Value);
+                }
+                parameterConfigurations[p.Id] = new ParameterConfig(p.Id, parameters);
+            }
+            var references = new References(buckets, parameterConfigurations);
+
+            var experiments = new Dictionary<long, Experiment>();
+            foreach (var e in Items(dto.Experiments))
+            {
+                var experiment = MapExperiment(e, ExperimentType.AbTest, references);
+                if (experiment != null) experiments[experiment.Key] = experiment;
+            }
+            var featureFlags = new Dictionary<long, Experiment>();
+            foreach (var e in Items(dto.FeatureFlags))
+            {
+                var flag = MapExperiment(e, ExperimentType.FeatureFlag, references);
+                if (flag != null) featureFlags[flag.Key] = flag;
             }
             var eventTypes = new Dictionary<string, EventType>(StringComparer.Ordinal);
             foreach (var e in Items(dto.Events))
@@ -80,31 +93,38 @@ namespace Hackle.Internal.Config
             var containers = new Dictionary<long, Container>();
             foreach (var c in Items(dto.Containers))
             {
-                var container = new Container { Id = c.Id, BucketId = c.BucketId };
+                var container = new Container { Id = c.Id, BucketId = c.BucketId, Bucket = references.Bucket(c.BucketId) };
                 foreach (var g in Items(c.Groups)) container.Groups[g.Id] = g.Experiments?.ToArray() ?? Array.Empty<long>();
                 containers[c.Id] = container;
-            }
-            var parameterConfigurations = new Dictionary<long, ParameterConfig>();
-            foreach (var p in Items(dto.ParameterConfigurations))
-            {
-                var parameters = new Dictionary<string, object?>(StringComparer.Ordinal);
-                foreach (var parameter in Items(p.Parameters))
-                {
-                    if (parameter.Key != null) parameters[parameter.Key] = JsonValues.ToObject(parameter.Value);
-                }
-                parameterConfigurations[p.Id] = new ParameterConfig(p.Id, parameters);
             }
             var remoteConfigParameters = new Dictionary<string, RemoteConfigParameter>(StringComparer.Ordinal);
             foreach (var r in Items(dto.RemoteConfigParameters))
             {
-                var parameter = MapRemoteConfigParameter(r);
+                var parameter = MapRemoteConfigParameter(r, references);
                 if (parameter != null) remoteConfigParameters[parameter.Key] = parameter;
             }
             return new HackleWorkspace(experiments, featureFlags, buckets, eventTypes, segments, containers,
                 parameterConfigurations, remoteConfigParameters);
         }
 
-        private static Experiment? MapExperiment(ExperimentDto dto, ExperimentType type)
+        /// <summary>Lookups used to resolve ids into references while mapping.</summary>
+        private sealed class References
+        {
+            private readonly Dictionary<long, Bucket> _buckets;
+            private readonly Dictionary<long, ParameterConfig> _configs;
+
+            public References(Dictionary<long, Bucket> buckets, Dictionary<long, ParameterConfig> configs)
+            {
+                _buckets = buckets;
+                _configs = configs;
+            }
+
+            public Bucket? Bucket(long? id) => id is long key && _buckets.TryGetValue(key, out var bucket) ? bucket : null;
+
+            public ParameterConfig? Config(long? id) => id is long key && _configs.TryGetValue(key, out var config) ? config : null;
+        }
+
+        private static Experiment? MapExperiment(ExperimentDto dto, ExperimentType type, References references)
         {
             var execution = dto.Execution;
             if (execution is null) return null;
@@ -117,15 +137,15 @@ namespace Hackle.Internal.Config
                 case "STOPPED": status = ExperimentStatus.Completed; break;
                 default: return null;
             }
-            var defaultRule = MapAction(execution.DefaultRule);
-            if (defaultRule is null) return null;
-
             var variations = new List<Variation>();
             foreach (var v in Items(dto.Variations))
             {
                 if (v.Key is null) continue;
-                variations.Add(new Variation(v.Id, v.Key, v.Status == "DROPPED", v.ParameterConfigurationId));
+                variations.Add(new Variation(v.Id, v.Key, v.Status == "DROPPED", v.ParameterConfigurationId, references.Config(v.ParameterConfigurationId)));
             }
+            var defaultRule = MapAction(execution.DefaultRule, variations, references);
+            if (defaultRule is null) return null;
+
             var experiment = new Experiment
             {
                 Id = dto.Id,
@@ -140,8 +160,8 @@ namespace Hackle.Internal.Config
                 DefaultRule = defaultRule,
                 ContainerId = dto.ContainerId,
                 WinnerVariationId = dto.WinnerVariationId,
-                SegmentOverrides = MapRules(execution.SegmentOverrides, TargetingContext.Identifier),
-                TargetRules = MapRules(execution.TargetRules, TargetingContext.Property),
+                SegmentOverrides = MapRules(execution.SegmentOverrides, TargetingContext.Identifier, variations, references),
+                TargetRules = MapRules(execution.TargetRules, TargetingContext.Property, variations, references),
                 TargetAudiences = MapTargets(execution.TargetAudiences, TargetingContext.Property),
             };
             foreach (var o in Items(execution.UserOverrides))
@@ -164,7 +184,7 @@ namespace Hackle.Internal.Config
             return new Segment { Id = dto.Id, Key = dto.Key, Type = type, Targets = MapTargets(dto.Targets, TargetingContext.Segment) };
         }
 
-        private static RemoteConfigParameter? MapRemoteConfigParameter(RemoteConfigParameterDto dto)
+        private static RemoteConfigParameter? MapRemoteConfigParameter(RemoteConfigParameterDto dto, References references)
         {
             if (dto.Key is null || !TryValueType(dto.Type, out var type)) return null;
             var rules = new List<RemoteConfigTargetRule>();
@@ -178,6 +198,7 @@ namespace Hackle.Internal.Config
                     Name = r.Name ?? "",
                     Target = target,
                     BucketId = r.BucketId,
+                    Bucket = references.Bucket(r.BucketId),
                     ValueId = r.Value?.Id,
                     Value = r.Value is null ? null : JsonValues.ToObject(r.Value.Value),
                 });
@@ -194,24 +215,28 @@ namespace Hackle.Internal.Config
             };
         }
 
-        private static TargetAction? MapAction(ActionDto? dto)
+        private static TargetAction? MapAction(ActionDto? dto, List<Variation> variations, References references)
         {
             if (dto is null) return null;
             switch (dto.Type)
             {
-                case "VARIATION": return dto.VariationId.HasValue ? new TargetAction(ActionType.Variation, dto.VariationId, null) : null;
-                case "BUCKET": return dto.BucketId.HasValue ? new TargetAction(ActionType.Bucket, null, dto.BucketId) : null;
-                default: return null;
+                case "VARIATION":
+                    if (!(dto.VariationId is long variationId)) return null;
+                    return new TargetAction(ActionType.Variation, variationId, null, variations.Find(v => v.Id == variationId), null);
+                case "BUCKET":
+                    return dto.BucketId.HasValue ? new TargetAction(ActionType.Bucket, null, dto.BucketId, null, references.Bucket(dto.BucketId)) : null;
+                default:
+                    return null;
             }
         }
 
-        private static TargetRule[] MapRules(List<TargetRuleDto?>? dtos, TargetingContext context)
+        private static TargetRule[] MapRules(List<TargetRuleDto?>? dtos, TargetingContext context, List<Variation> variations, References references)
         {
             var rules = new List<TargetRule>();
             foreach (var r in Items(dtos))
             {
                 var target = MapTarget(r.Target, context);
-                var action = MapAction(r.Action);
+                var action = MapAction(r.Action, variations, references);
                 if (target != null && action != null) rules.Add(new TargetRule(target, action));
             }
             return rules.ToArray();

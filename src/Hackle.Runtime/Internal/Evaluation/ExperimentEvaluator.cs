@@ -15,45 +15,45 @@ namespace Hackle.Internal.Evaluation
         private static Evaluation EvaluateAbTest(ref EvaluationScope scope, Experiment experiment, string defaultKey)
         {
             var overridden = ResolveOverride(ref scope, experiment);
-            if (overridden != null) return Of(ref scope, experiment, overridden, DecisionReason.Overridden);
+            if (overridden != null) return Of(experiment, overridden, DecisionReason.Overridden);
 
             if (!scope.User.TryGetIdentifier(experiment.IdentifierType, out var identifier))
-                return Default(ref scope, experiment, defaultKey, DecisionReason.IdentifierNotFound);
+                return Default(experiment, defaultKey, DecisionReason.IdentifierNotFound);
 
             if (experiment.ContainerId is long containerId && !IsInContainerGroup(ref scope, experiment, containerId, identifier))
-                return Default(ref scope, experiment, defaultKey, DecisionReason.NotInMutualExclusionExperiment);
+                return Default(experiment, defaultKey, DecisionReason.NotInMutualExclusionExperiment);
 
             if (experiment.TargetAudiences.Length > 0 &&
                 !TargetMatcher.AnyMatches(ref scope, experiment.TargetAudiences, requestedByExperiment: true))
-                return Default(ref scope, experiment, defaultKey, DecisionReason.NotInExperimentTarget);
+                return Default(experiment, defaultKey, DecisionReason.NotInExperimentTarget);
 
             switch (experiment.Status)
             {
-                case ExperimentStatus.Draft: return Default(ref scope, experiment, defaultKey, DecisionReason.ExperimentDraft);
-                case ExperimentStatus.Paused: return Default(ref scope, experiment, defaultKey, DecisionReason.ExperimentPaused);
-                case ExperimentStatus.Completed: return Of(ref scope, experiment, Winner(experiment), DecisionReason.ExperimentCompleted);
+                case ExperimentStatus.Draft: return Default(experiment, defaultKey, DecisionReason.ExperimentDraft);
+                case ExperimentStatus.Paused: return Default(experiment, defaultKey, DecisionReason.ExperimentPaused);
+                case ExperimentStatus.Completed: return Of(experiment, Winner(experiment), DecisionReason.ExperimentCompleted);
             }
 
             var allocated = ResolveAction(ref scope, experiment, experiment.DefaultRule);
-            if (allocated is null) return Default(ref scope, experiment, defaultKey, DecisionReason.TrafficNotAllocated);
-            if (allocated.IsDropped) return Default(ref scope, experiment, defaultKey, DecisionReason.VariationDropped);
-            return Of(ref scope, experiment, allocated, DecisionReason.TrafficAllocated);
+            if (allocated is null) return Default(experiment, defaultKey, DecisionReason.TrafficNotAllocated);
+            if (allocated.IsDropped) return Default(experiment, defaultKey, DecisionReason.VariationDropped);
+            return Of(experiment, allocated, DecisionReason.TrafficAllocated);
         }
 
         private static Evaluation EvaluateFeatureFlag(ref EvaluationScope scope, Experiment flag, string defaultKey)
         {
             switch (flag.Status)
             {
-                case ExperimentStatus.Draft: return Default(ref scope, flag, defaultKey, DecisionReason.ExperimentDraft);
-                case ExperimentStatus.Paused: return Default(ref scope, flag, defaultKey, DecisionReason.FeatureFlagInactive);
-                case ExperimentStatus.Completed: return Of(ref scope, flag, Winner(flag), DecisionReason.ExperimentCompleted);
+                case ExperimentStatus.Draft: return Default(flag, defaultKey, DecisionReason.ExperimentDraft);
+                case ExperimentStatus.Paused: return Default(flag, defaultKey, DecisionReason.FeatureFlagInactive);
+                case ExperimentStatus.Completed: return Of(flag, Winner(flag), DecisionReason.ExperimentCompleted);
             }
 
             var overridden = ResolveOverride(ref scope, flag);
-            if (overridden != null) return Of(ref scope, flag, overridden, DecisionReason.IndividualTargetMatch);
+            if (overridden != null) return Of(flag, overridden, DecisionReason.IndividualTargetMatch);
 
             if (!scope.User.TryGetIdentifier(flag.IdentifierType, out _))
-                return Default(ref scope, flag, defaultKey, DecisionReason.IdentifierNotFound);
+                return Default(flag, defaultKey, DecisionReason.IdentifierNotFound);
 
             var rules = flag.TargetRules;
             for (var i = 0; i < rules.Length; i++)
@@ -61,18 +61,19 @@ namespace Hackle.Internal.Evaluation
                 if (!TargetMatcher.Matches(ref scope, rules[i].Target, requestedByExperiment: true)) continue;
                 var variation = ResolveAction(ref scope, flag, rules[i].Action)
                     ?? throw new EvaluationException("FeatureFlag must decide the Variation [" + flag.Key + "].");
-                return Of(ref scope, flag, variation, DecisionReason.TargetRuleMatch);
+                return Of(flag, variation, DecisionReason.TargetRuleMatch);
             }
 
             var byDefault = ResolveAction(ref scope, flag, flag.DefaultRule)
                 ?? throw new EvaluationException("FeatureFlag must decide the Variation [" + flag.Key + "].");
-            return Of(ref scope, flag, byDefault, DecisionReason.DefaultRule);
+            return Of(flag, byDefault, DecisionReason.DefaultRule);
         }
 
         /// <summary>User overrides by identifier, then the first matching segment override.</summary>
         private static Variation? ResolveOverride(ref EvaluationScope scope, Experiment experiment)
         {
-            if (scope.User.TryGetIdentifier(experiment.IdentifierType, out var identifier) &&
+            if (experiment.UserOverrides.Count > 0 &&
+                scope.User.TryGetIdentifier(experiment.IdentifierType, out var identifier) &&
                 experiment.UserOverrides.TryGetValue(identifier, out var variationId))
             {
                 var variation = experiment.GetVariation(variationId);
@@ -92,11 +93,9 @@ namespace Hackle.Internal.Evaluation
         {
             if (action.Type == ActionType.Variation)
             {
-                return experiment.GetVariation(action.VariationId!.Value)
-                    ?? throw new EvaluationException("Variation [" + action.VariationId + "] not found.");
+                return action.Variation ?? throw new EvaluationException("Variation [" + action.VariationId + "] not found.");
             }
-            if (!scope.Workspace.Buckets.TryGetValue(action.BucketId!.Value, out var bucket))
-                throw new EvaluationException("Bucket [" + action.BucketId + "] not found.");
+            var bucket = action.Bucket ?? throw new EvaluationException("Bucket [" + action.BucketId + "] not found.");
             if (!scope.User.TryGetIdentifier(experiment.IdentifierType, out var identifier)) return null;
             var slot = Bucketer.Bucketing(bucket, identifier);
             return slot is null ? null : experiment.GetVariation(slot.VariationId);
@@ -108,8 +107,7 @@ namespace Hackle.Internal.Evaluation
             var workspace = scope.Workspace;
             if (!workspace.Containers.TryGetValue(containerId, out var container))
                 throw new EvaluationException("Container [" + containerId + "] not found.");
-            if (!workspace.Buckets.TryGetValue(container.BucketId, out var bucket))
-                throw new EvaluationException("Bucket [" + container.BucketId + "] not found.");
+            var bucket = container.Bucket ?? throw new EvaluationException("Bucket [" + container.BucketId + "] not found.");
             var slot = Bucketer.Bucketing(bucket, identifier);
             if (slot is null) return false;
             if (!container.Groups.TryGetValue(slot.VariationId, out var group))
@@ -125,21 +123,19 @@ namespace Hackle.Internal.Evaluation
             (experiment.WinnerVariationId is long id ? experiment.GetVariation(id) : null)
             ?? throw new EvaluationException("Winner variation [" + experiment.WinnerVariationId + "] not found.");
 
-        private static Evaluation Of(ref EvaluationScope scope, Experiment experiment, Variation variation, DecisionReason reason)
+        private static Evaluation Of(Experiment experiment, Variation variation, DecisionReason reason)
         {
-            ParameterConfig? config = null;
-            if (variation.ParameterConfigurationId is long configId &&
-                !scope.Workspace.ParameterConfigurations.TryGetValue(configId, out config))
-                throw new EvaluationException("ParameterConfiguration [" + configId + "] not found.");
-            return new Evaluation(experiment, variation, variation.Key, reason, config);
+            if (variation.IsConfigMissing)
+                throw new EvaluationException("ParameterConfiguration [" + variation.ParameterConfigurationId + "] not found.");
+            return new Evaluation(experiment, variation, variation.Key, reason, variation.Config);
         }
 
         /// <summary>The variation keyed like the requested default, or a bare key when there is none.</summary>
-        private static Evaluation Default(ref EvaluationScope scope, Experiment experiment, string defaultKey, DecisionReason reason)
+        private static Evaluation Default(Experiment experiment, string defaultKey, DecisionReason reason)
         {
             var variation = experiment.GetVariation(defaultKey);
             return variation != null
-                ? Of(ref scope, experiment, variation, reason)
+                ? Of(experiment, variation, reason)
                 : new Evaluation(experiment, null, defaultKey, reason, null);
         }
     }

@@ -7,18 +7,63 @@ namespace Hackle.Internal.Evaluation
     /// <summary>MurmurHash3 x86 32-bit over the UTF-8 bytes of a string (spec §2.1), allocation-free.</summary>
     internal static class Murmur3
     {
-        private const int StackLimit = 1024;
+        private const uint C1 = 0xcc9e2d51;
+        private const uint C2 = 0x1b873593;
+        private const int StackLimit = 512;
 
+        /// <summary>
+        /// Hashes the UTF-8 bytes of <paramref name="input"/>. Identifiers are nearly always ASCII, where
+        /// UTF-16 chars are the UTF-8 bytes, so that case hashes the chars directly with no encoding step.
+        /// </summary>
         public static int Hash(string input, int seed)
         {
-            var maxBytes = input.Length * 3;
-            if (maxBytes <= StackLimit)
+            for (var i = 0; i < input.Length; i++)
             {
-                Span<byte> buffer = stackalloc byte[StackLimit];
-                var length = GetUtf8(input, buffer);
-                return Hash(buffer.Slice(0, length), seed);
+                if (input[i] > 0x7F) return HashEncoded(input, seed);
             }
-            var rented = ArrayPool<byte>.Shared.Rent(maxBytes);
+            return HashAscii(input, seed);
+        }
+
+        private static int HashAscii(string input, int seed)
+        {
+            unchecked
+            {
+                var h1 = (uint)seed;
+                var length = input.Length;
+                var blocks = length & ~3;
+                for (var i = 0; i < blocks; i += 4)
+                {
+                    var k1 = input[i] | (uint)input[i + 1] << 8 | (uint)input[i + 2] << 16 | (uint)input[i + 3] << 24;
+                    h1 = MixBody(h1, k1);
+                }
+                uint k = 0;
+                switch (length & 3)
+                {
+                    case 3:
+                        k ^= (uint)input[blocks + 2] << 16;
+                        goto case 2;
+                    case 2:
+                        k ^= (uint)input[blocks + 1] << 8;
+                        goto case 1;
+                    case 1:
+                        k ^= input[blocks];
+                        h1 ^= MixK(k);
+                        break;
+                }
+                return Finish(h1, length);
+            }
+        }
+
+        private static int HashEncoded(string input, int seed)
+        {
+            var byteCount = Encoding.UTF8.GetByteCount(input);
+            if (byteCount <= StackLimit)
+            {
+                Span<byte> buffer = stackalloc byte[byteCount];
+                GetUtf8(input, buffer);
+                return Hash(buffer, seed);
+            }
+            var rented = ArrayPool<byte>.Shared.Rent(byteCount);
             try
             {
                 var length = GetUtf8(input, rented);
@@ -43,43 +88,56 @@ namespace Hackle.Internal.Evaluation
         {
             unchecked
             {
-                const uint c1 = 0xcc9e2d51;
-                const uint c2 = 0x1b873593;
                 var h1 = (uint)seed;
                 var length = data.Length;
-                var blocks = length / 4;
-
-                for (var i = 0; i < blocks; i++)
+                var blocks = length & ~3;
+                for (var i = 0; i < blocks; i += 4)
                 {
-                    var offset = i * 4;
-                    var k1 = (uint)(data[offset] | data[offset + 1] << 8 | data[offset + 2] << 16 | data[offset + 3] << 24);
-                    k1 *= c1;
-                    k1 = RotateLeft(k1, 15);
-                    k1 *= c2;
-                    h1 ^= k1;
-                    h1 = RotateLeft(h1, 13);
-                    h1 = h1 * 5 + 0xe6546b64;
+                    var k1 = data[i] | (uint)data[i + 1] << 8 | (uint)data[i + 2] << 16 | (uint)data[i + 3] << 24;
+                    h1 = MixBody(h1, k1);
                 }
-
-                var tail = blocks * 4;
                 uint k = 0;
                 switch (length & 3)
                 {
                     case 3:
-                        k ^= (uint)data[tail + 2] << 16;
+                        k ^= (uint)data[blocks + 2] << 16;
                         goto case 2;
                     case 2:
-                        k ^= (uint)data[tail + 1] << 8;
+                        k ^= (uint)data[blocks + 1] << 8;
                         goto case 1;
                     case 1:
-                        k ^= data[tail];
-                        k *= c1;
-                        k = RotateLeft(k, 15);
-                        k *= c2;
-                        h1 ^= k;
+                        k ^= data[blocks];
+                        h1 ^= MixK(k);
                         break;
                 }
+                return Finish(h1, length);
+            }
+        }
 
+        private static uint MixK(uint k)
+        {
+            unchecked
+            {
+                k *= C1;
+                k = RotateLeft(k, 15);
+                return k * C2;
+            }
+        }
+
+        private static uint MixBody(uint h1, uint k1)
+        {
+            unchecked
+            {
+                h1 ^= MixK(k1);
+                h1 = RotateLeft(h1, 13);
+                return h1 * 5 + 0xe6546b64;
+            }
+        }
+
+        private static int Finish(uint h1, int length)
+        {
+            unchecked
+            {
                 h1 ^= (uint)length;
                 h1 ^= h1 >> 16;
                 h1 *= 0x85ebca6b;

@@ -37,8 +37,7 @@ namespace Hackle.Internal.Evaluation
             {
                 var rule = rules[i];
                 if (!TargetMatcher.Matches(ref scope, rule.Target, requestedByExperiment: false)) continue;
-                if (!scope.Workspace.Buckets.TryGetValue(rule.BucketId, out var bucket))
-                    throw new EvaluationException("Bucket [" + rule.BucketId + "] not found.");
+                var bucket = rule.Bucket ?? throw new EvaluationException("Bucket [" + rule.BucketId + "] not found.");
                 // A percentage rollout: landing in any slot is enough, the slot's variation is ignored.
                 if (Bucketer.Bucketing(bucket, identifier) is null) continue;
                 matched = rule;

@@ -39,6 +39,8 @@ namespace Hackle.Internal.Model
     {
         public long Id;
         public long BucketId;
+        /// <summary>The container's bucket, resolved at parse time; null when missing.</summary>
+        public Bucket? Bucket;
         public Dictionary<long, long[]> Groups = new Dictionary<long, long[]>();
     }
 
@@ -81,6 +83,8 @@ namespace Hackle.Internal.Model
         public string Name = "";
         public Target Target = null!;
         public long BucketId;
+        /// <summary>The rollout bucket, resolved at parse time; null when missing.</summary>
+        public Bucket? Bucket;
         public long? ValueId;
         public object? Value;
     }

@@ -1,10 +1,15 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 using Hackle.Internal;
+using Hackle.Internal.Delivery;
 using Hackle.Internal.Evaluation;
+using Hackle.Internal.Http;
+using Hackle.Internal.Metrics;
 using Hackle.Internal.Model;
+using Hackle.Internal.Sync;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ValueType = Hackle.Internal.Model.ValueType;
@@ -14,25 +19,81 @@ namespace Hackle
     /// <summary>
     /// The Hackle client. Create it once per process with <see cref="Create"/>; asking again with the
     /// same SDK key returns the same live instance. Decisions read an immutable workspace snapshot that
-    /// is swapped atomically, take no lock, do no I/O and never throw.
+    /// is swapped atomically, take no lock, do no I/O and never throw. Unless offline, a background loop
+    /// polls the config and another delivers events; creating the client never waits for the network.
     /// </summary>
-    public sealed class HackleClient : IHackleClient
+    public sealed class HackleClient : IHackleClient, IConfigSyncTarget
     {
+        private const int MaxSdkKeyLength = 256;
+
         private static readonly object s_registryLock = new object();
         private static readonly Dictionary<string, HackleClient> s_clients = new Dictionary<string, HackleClient>(StringComparer.Ordinal);
         private static volatile HackleClient? s_current;
 
         private readonly string _sdkKey;
         private readonly ILogger _logger;
+        private readonly SecretRedactor _redactor;
+        private readonly HackleMetrics _metrics;
         private readonly IHackleEventSink _events;
+        private readonly HackleHttpClient? _http;
+        private readonly HttpEventDelivery? _delivery;
+        private readonly WorkspacePoller? _poller;
+        private readonly ProcessExitHook? _exitHook;
+        private readonly TimeSpan _readyTimeout;
+        private readonly TimeSpan _closeTimeout;
+        private readonly TaskCompletionSource<bool> _ready = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly object _closeLock = new object();
         private volatile HackleWorkspace? _workspace;
-        private int _closed;
+        private long _confirmedAt;
+        private Task? _close;
 
         private HackleClient(string sdkKey, HackleClientOptions options)
         {
             _sdkKey = sdkKey;
             _logger = options.LoggerFactory?.CreateLogger("Hackle") ?? (ILogger)NullLogger.Instance;
-            _events = options.EventSink ?? new DiscardingEventSink();
+            _redactor = new SecretRedactor(sdkKey);
+            _metrics = new HackleMetrics(this, ConfigAge);
+            _readyTimeout = options.ReadyTimeout;
+            _closeTimeout = options.CloseTimeout;
+
+            if (!options.Offline) _http = new HackleHttpClient(sdkKey, options);
+            if (options.EventSink != null)
+            {
+                EventSink = options.EventSink;
+            }
+            else if (_http != null)
+            {
+                var sender = new EventBatchSender(_http, options, _logger, _redactor);
+                EventSink = _delivery = new HttpEventDelivery(sender, new DeliveryCounters(_metrics), options, _logger, _redactor);
+            }
+            else
+            {
+                EventSink = new DiscardingEventSink();
+            }
+            _events = new MeteredEventSink(EventSink, _metrics);
+
+            LoadBootstrapConfig(options);
+            if (_http != null)
+            {
+                var fetcher = new WorkspaceFetcher(_http, options.SdkUrl, sdkKey, options.MaxConfigBytes, _redactor);
+                _poller = new WorkspacePoller(fetcher, this, options, _metrics, _logger, _redactor);
+            }
+            else if (_workspace is null)
+            {
+                Log.NoConfigSource(_logger);
+                _ready.TrySetResult(false);
+            }
+
+            // Background work starts last, once every field is set.
+            _delivery?.Start();
+            _poller?.Start();
+            if (_http != null || options.EventSink != null)
+                _exitHook = new ProcessExitHook(CloseAsync, options.ProcessExitTimeout);
+            Log.ClientStarted(_logger, _http is null ? "offline" : "polling " + options.SdkUrl.Host + ", events to " + (_delivery is null ? "a custom sink" : options.EventUrl.Host));
+        }
+
+        private void LoadBootstrapConfig(HackleClientOptions options)
+        {
             if (options.Workspace != null)
             {
                 SetWorkspace(options.Workspace);
@@ -45,27 +106,30 @@ namespace Hackle
                 }
                 catch (HackleConfigException e)
                 {
-                    Log.ConfigRejected(_logger, e.Message);
+                    Log.ConfigRejected(_logger, _redactor.Redact(e.Message));
                 }
-            }
-            else
-            {
-                Log.NoConfigSource(_logger);
             }
         }
 
         /// <summary>
         /// Returns the live client of <paramref name="sdkKey"/>, creating it on first use. Creation never
-        /// blocks on the network and never fails on a bad config file (the client then reports SDK_NOT_READY).
+        /// blocks on the network and never fails on a bad config file (the client then reports SDK_NOT_READY
+        /// until a config arrives). Options are read once, when the client is created.
         /// </summary>
-        /// <exception cref="ArgumentException">The SDK key is null or blank.</exception>
+        /// <exception cref="ArgumentException">The SDK key is blank or malformed, or the options have problems (<see cref="HackleClientOptions.Validate"/>).</exception>
         public static HackleClient Create(string sdkKey, HackleClientOptions? options = null)
         {
+            // Messages name the problem, never the key.
             if (string.IsNullOrWhiteSpace(sdkKey)) throw new ArgumentException("An SDK key is required.", nameof(sdkKey));
+            if (sdkKey.Length > MaxSdkKeyLength || !SdkInfo.IsHeaderSafe(sdkKey))
+                throw new ArgumentException($"The SDK key must be at most {MaxSdkKeyLength} printable ASCII characters without spaces.", nameof(sdkKey));
+            options ??= new HackleClientOptions();
+            var problems = options.Validate();
+            if (problems.Count > 0) throw new ArgumentException("Invalid Hackle client options: " + string.Join(" ", problems), nameof(options));
             lock (s_registryLock)
             {
                 if (s_clients.TryGetValue(sdkKey, out var existing)) return existing;
-                var client = new HackleClient(sdkKey, options ?? new HackleClientOptions());
+                var client = new HackleClient(sdkKey, options);
                 s_clients[sdkKey] = client;
                 s_current = client;
                 return client;
@@ -78,8 +142,14 @@ namespace Hackle
         /// </summary>
         public static IHackleClient Current => (IHackleClient?)s_current ?? NotReadyClient.Instance;
 
-        /// <summary>The event sink in use.</summary>
-        public IHackleEventSink EventSink => _events;
+        /// <summary>The event sink in use: the caller's, the HTTP delivery, or a discarding sink when offline.</summary>
+        public IHackleEventSink EventSink { get; }
+
+        /// <summary>
+        /// Where every event went so far: received, sent, pending and dropped by cause. All zero when a
+        /// custom <see cref="HackleClientOptions.EventSink"/> or offline mode replaces the HTTP delivery.
+        /// </summary>
+        public HackleEventStats EventStats => _delivery?.Stats ?? default;
 
         /// <inheritdoc />
         public bool IsReady => _workspace != null;
@@ -87,10 +157,44 @@ namespace Hackle
         /// <summary>The workspace snapshot in force, or null before the first config.</summary>
         public HackleWorkspace? Workspace => _workspace;
 
+        /// <inheritdoc />
+        public async Task<bool> WaitUntilReadyAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+        {
+            if (IsReady) return true;
+            var limit = timeout ?? _readyTimeout;
+            if (limit < TimeSpan.Zero && limit != Timeout.InfiniteTimeSpan) throw new ArgumentOutOfRangeException(nameof(timeout), "The timeout must not be negative.");
+            using (var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                if (limit != Timeout.InfiniteTimeSpan) wait.CancelAfter(limit);
+                await AsyncHelpers.TryWaitAsync(_ready.Task, wait.Token).ConfigureAwait(false);
+            }
+            cancellationToken.ThrowIfCancellationRequested();
+            return IsReady;
+        }
+
+        private TimeSpan? ConfigAge()
+        {
+            var at = Interlocked.Read(ref _confirmedAt);
+            if (at == 0) return null;
+            return TimeSpan.FromSeconds((Stopwatch.GetTimestamp() - at) / (double)Stopwatch.Frequency);
+        }
+
+        void IConfigSyncTarget.Apply(HackleWorkspace workspace) => SetWorkspace(workspace);
+
+        void IConfigSyncTarget.Confirm() => Interlocked.Exchange(ref _confirmedAt, Stopwatch.GetTimestamp());
+
+        void IConfigSyncTarget.Unauthorized()
+        {
+            // A refused key will not become ready by waiting: release the waiters now.
+            if (_workspace is null) _ready.TrySetResult(false);
+        }
+
         /// <summary>Puts a new workspace snapshot in force. Readers see the old or the new one, never a mix.</summary>
         public void SetWorkspace(HackleWorkspace workspace)
         {
             _workspace = workspace ?? throw new ArgumentNullException(nameof(workspace));
+            Interlocked.Exchange(ref _confirmedAt, Stopwatch.GetTimestamp());
+            _ready.TrySetResult(true);
             Log.ConfigLoaded(_logger, workspace.ExperimentCount, workspace.FeatureFlagCount);
         }
 
@@ -117,6 +221,13 @@ namespace Hackle
         /// <inheritdoc />
         public Decision VariationDetail(long experimentKey, HackleUser user, string defaultVariation = "A")
         {
+            var decision = DecideVariation(experimentKey, user, defaultVariation);
+            _metrics.Decision(HackleMetrics.KindAbTest, decision.Reason);
+            return decision;
+        }
+
+        private Decision DecideVariation(long experimentKey, HackleUser user, string defaultVariation)
+        {
             defaultVariation ??= ExperimentEvaluator.ControlKey;
             try
             {
@@ -138,6 +249,13 @@ namespace Hackle
 
         /// <inheritdoc />
         public FeatureFlagDecision FeatureFlagDetail(long featureKey, HackleUser user)
+        {
+            var decision = DecideFeatureFlag(featureKey, user);
+            _metrics.Decision(HackleMetrics.KindFeatureFlag, decision.Reason);
+            return decision;
+        }
+
+        private FeatureFlagDecision DecideFeatureFlag(long featureKey, HackleUser user)
         {
             try
             {
@@ -187,6 +305,13 @@ namespace Hackle
                 : new RemoteConfigDecision<bool>(defaultValue, reason);
 
         private DecisionReason RemoteConfigDetail(string parameterKey, HackleUser user, ValueType type, object defaultValue, out object? value)
+        {
+            var reason = DecideRemoteConfig(parameterKey, user, type, defaultValue, out value);
+            _metrics.Decision(HackleMetrics.KindRemoteConfig, reason);
+            return reason;
+        }
+
+        private DecisionReason DecideRemoteConfig(string parameterKey, HackleUser user, ValueType type, object defaultValue, out object? value)
         {
             value = defaultValue;
             try
@@ -251,20 +376,26 @@ namespace Hackle
         /// <inheritdoc />
         public void Dispose()
         {
-            try
-            {
-                DisposeAsync().AsTask().GetAwaiter().GetResult();
-            }
-            catch (Exception e)
-            {
-                Log.CloseIncomplete(_logger, e.Message);
-            }
+            // CloseAsync never throws and runs on the thread pool, so blocking here cannot deadlock on a sync context.
+            CloseAsync(_closeTimeout).GetAwaiter().GetResult();
         }
 
         /// <inheritdoc />
-        public async ValueTask DisposeAsync()
+        public ValueTask DisposeAsync() => new ValueTask(CloseAsync(_closeTimeout));
+
+        /// <summary>Starts closing once; later calls share the first close (and its time limit).</summary>
+        private Task CloseAsync(TimeSpan timeout)
         {
-            if (Interlocked.Exchange(ref _closed, 1) != 0) return;
+            lock (_closeLock)
+            {
+                if (_close != null) return _close;
+                Unregister();
+                return _close = Task.Run(() => CloseCoreAsync(timeout));
+            }
+        }
+
+        private void Unregister()
+        {
             lock (s_registryLock)
             {
                 if (s_clients.TryGetValue(_sdkKey, out var registered) && ReferenceEquals(registered, this)) s_clients.Remove(_sdkKey);
@@ -275,14 +406,34 @@ namespace Hackle
                     s_current = next;
                 }
             }
+        }
+
+        private async Task CloseCoreAsync(TimeSpan timeout)
+        {
             try
             {
-                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-                await _events.CloseAsync(timeout.Token).ConfigureAwait(false);
+                _exitHook?.Dispose();
+                using var deadline = new CancellationTokenSource(timeout);
+                if (_poller != null) await _poller.StopAsync(deadline.Token).ConfigureAwait(false);
+                if (_delivery != null)
+                {
+                    // Bounded by the deadline itself; it counts whatever it could not send.
+                    await _delivery.CloseAsync(deadline.Token).ConfigureAwait(false);
+                }
+                else if (!await AsyncHelpers.TryWaitAsync(_events.CloseAsync(deadline.Token), deadline.Token).ConfigureAwait(false))
+                {
+                    Log.CloseIncomplete(_logger, "the event sink did not close within " + timeout);
+                }
             }
             catch (Exception e)
             {
-                Log.CloseIncomplete(_logger, e.Message);
+                Log.CloseIncomplete(_logger, _redactor.Describe(e));
+            }
+            finally
+            {
+                _ready.TrySetResult(IsReady);
+                _http?.Dispose();
+                _metrics.Dispose();
             }
         }
 

@@ -14,6 +14,15 @@ namespace Hackle
         /// <summary>True once a workspace config is loaded; before that decisions return SDK_NOT_READY.</summary>
         bool IsReady { get; }
 
+        /// <summary>
+        /// Waits until the first workspace config is in (at once when a bootstrap file or snapshot was
+        /// given). Returns true when ready, false when the timeout passed first or readiness cannot come
+        /// (the SDK key was refused, or the client is offline with no config, or closed).
+        /// </summary>
+        /// <param name="timeout">How long to wait; null for the client's default (5 s), <see cref="Timeout.InfiniteTimeSpan"/> for no limit.</param>
+        /// <param name="cancellationToken">Cancels the wait (throws <see cref="OperationCanceledException"/>).</param>
+        Task<bool> WaitUntilReadyAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default);
+
         /// <summary>Decides the user's variation of an A/B test, with the reason and parameter config.</summary>
         /// <param name="experimentKey">The experiment key shown in the Hackle dashboard.</param>
         /// <param name="user">The user.</param>
@@ -35,10 +44,13 @@ namespace Hackle
         /// <summary>Tracks an event for the user. Never blocks and never throws.</summary>
         void Track(HackleEvent hackleEvent, HackleUser user);
 
-        /// <summary>Sends the events buffered so far.</summary>
+        /// <summary>Sends the events buffered so far and waits until each is sent or counted as dropped.</summary>
         Task FlushAsync(CancellationToken cancellationToken = default);
 
-        /// <summary>Stops background work and sends what is left. Safe to call more than once.</summary>
+        /// <summary>
+        /// Stops polling and sends what is left within the close time limit (10 s by default). Never
+        /// throws; safe to call more than once. Dispose and DisposeAsync do the same.
+        /// </summary>
         void Close();
     }
 }

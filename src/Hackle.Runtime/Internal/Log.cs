@@ -3,7 +3,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Hackle.Internal
 {
-    /// <summary>Every log message of the runtime, with stable event ids. None of them carries the SDK key.</summary>
+    /// <summary>
+    /// Every log message of the runtime, with stable event ids (never renumber one). None of them carries
+    /// the SDK key: I/O details pass through <see cref="SecretRedactor"/> first.
+    /// </summary>
     internal static partial class Log
     {
         [LoggerMessage(EventId = 1001, Level = LogLevel.Error, Message = "Hackle {Kind} decision for key {Key} failed; the default was returned.")]
@@ -23,5 +26,38 @@ namespace Hackle.Internal
 
         [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Hackle client has no workspace config source; every decision returns SDK_NOT_READY.")]
         public static partial void NoConfigSource(ILogger logger);
+
+        [LoggerMessage(EventId = 1007, Level = LogLevel.Debug, Message = "Hackle workspace config not modified (304).")]
+        public static partial void ConfigNotModified(ILogger logger);
+
+        [LoggerMessage(EventId = 1008, Level = LogLevel.Error, Message = "Hackle config server refused the SDK key ({Status}); check the key. The last good config stays in force; this is logged once until a poll succeeds.")]
+        public static partial void ConfigUnauthorized(ILogger logger, string status);
+
+        [LoggerMessage(EventId = 1009, Level = LogLevel.Warning, Message = "Hackle config poll failed ({Outcome}: {Detail}); failure {Failures} in a row, next attempt in {Delay}. The last good config stays in force.")]
+        public static partial void ConfigPollFailed(ILogger logger, string outcome, string detail, int failures, TimeSpan delay);
+
+        [LoggerMessage(EventId = 1010, Level = LogLevel.Information, Message = "Hackle config polling recovered after {Failures} failures.")]
+        public static partial void ConfigPollRecovered(ILogger logger, int failures);
+
+        [LoggerMessage(EventId = 1011, Level = LogLevel.Error, Message = "Hackle config poll failed unexpectedly ({Error}); next attempt in {Delay}.")]
+        public static partial void ConfigPollCrashed(ILogger logger, string error, TimeSpan delay);
+
+        [LoggerMessage(EventId = 1012, Level = LogLevel.Error, Message = "Hackle event server refused a batch of {Count} events ({Status}); they were dropped.")]
+        public static partial void EventBatchRejected(ILogger logger, int count, string status);
+
+        [LoggerMessage(EventId = 1013, Level = LogLevel.Warning, Message = "Hackle event batch of {Count} events failed ({Failure}); retry {Retry} in {Delay}.")]
+        public static partial void EventBatchRetrying(ILogger logger, int count, string failure, int retry, TimeSpan delay);
+
+        [LoggerMessage(EventId = 1014, Level = LogLevel.Error, Message = "Hackle event batch of {Count} events failed {Attempts} times ({Failure}); it was dropped.")]
+        public static partial void EventBatchFailed(ILogger logger, int count, int attempts, string failure);
+
+        [LoggerMessage(EventId = 1015, Level = LogLevel.Warning, Message = "Hackle event queue is full ({Capacity} events); new events are dropped ({Dropped} so far).")]
+        public static partial void EventQueueFull(ILogger logger, int capacity, long dropped);
+
+        [LoggerMessage(EventId = 1016, Level = LogLevel.Error, Message = "Hackle event delivery failed unexpectedly: {Error}")]
+        public static partial void DeliveryLoopFailed(ILogger logger, string error);
+
+        [LoggerMessage(EventId = 1017, Level = LogLevel.Information, Message = "Hackle client started: {Mode}.")]
+        public static partial void ClientStarted(ILogger logger, string mode);
     }
 }

@@ -14,6 +14,8 @@ namespace Hackle.Internal
 
         public bool IsReady => false;
 
+        public Task<bool> WaitUntilReadyAsync(System.TimeSpan? timeout = null, CancellationToken cancellationToken = default) => Task.FromResult(false);
+
         private void WarnOnce()
         {
             if (Interlocked.Exchange(ref _warned, 1) == 0)

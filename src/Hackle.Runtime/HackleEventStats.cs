@@ -1,0 +1,52 @@
+using System.Globalization;
+
+namespace Hackle
+{
+    /// <summary>
+    /// Where every event handed to the HTTP delivery went. Each event is counted once, as sent, dropped
+    /// with a cause, or still pending: <c>Received == Sent + Dropped + Pending</c> once nothing is in motion.
+    /// </summary>
+    public readonly struct HackleEventStats
+    {
+        /// <summary>Creates a snapshot.</summary>
+        public HackleEventStats(long received, long sent, long pending, long droppedQueueFull, long droppedRejected, long droppedRetriesExhausted, long droppedOnClose)
+        {
+            Received = received;
+            Sent = sent;
+            Pending = pending;
+            DroppedQueueFull = droppedQueueFull;
+            DroppedRejected = droppedRejected;
+            DroppedRetriesExhausted = droppedRetriesExhausted;
+            DroppedOnClose = droppedOnClose;
+        }
+
+        /// <summary>Events handed to the delivery, including those dropped at once.</summary>
+        public long Received { get; }
+
+        /// <summary>Events the event server accepted (2xx).</summary>
+        public long Sent { get; }
+
+        /// <summary>Events queued or in flight right now.</summary>
+        public long Pending { get; }
+
+        /// <summary>Events refused because the queue was full (the newest are dropped; the caller is never blocked).</summary>
+        public long DroppedQueueFull { get; }
+
+        /// <summary>Events in batches the server refused with a 4xx other than 429; they are not retried.</summary>
+        public long DroppedRejected { get; }
+
+        /// <summary>Events in batches that still failed (5xx, 429, timeout, network) after every retry.</summary>
+        public long DroppedRetriesExhausted { get; }
+
+        /// <summary>Events tracked after close, or still unsent when the close time limit passed.</summary>
+        public long DroppedOnClose { get; }
+
+        /// <summary>Every dropped event, whatever the cause.</summary>
+        public long Dropped => DroppedQueueFull + DroppedRejected + DroppedRetriesExhausted + DroppedOnClose;
+
+        /// <inheritdoc />
+        public override string ToString() => string.Format(CultureInfo.InvariantCulture,
+            "received {0}, sent {1}, pending {2}, dropped {3} (queue full {4}, rejected {5}, retries exhausted {6}, on close {7})",
+            Received, Sent, Pending, Dropped, DroppedQueueFull, DroppedRejected, DroppedRetriesExhausted, DroppedOnClose);
+    }
+}

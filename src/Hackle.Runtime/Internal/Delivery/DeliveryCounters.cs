@@ -1,0 +1,58 @@
+using System.Threading;
+using Hackle.Internal.Metrics;
+
+namespace Hackle.Internal.Delivery
+{
+    /// <summary>Why an event was dropped.</summary>
+    internal enum DropCause
+    {
+        QueueFull,
+        Rejected,
+        RetriesExhausted,
+        Closed,
+    }
+
+    /// <summary>
+    /// The delivery's accounting: one place that counts every event's fate and mirrors it to the
+    /// metrics, so the numbers a test reads and the numbers a dashboard shows cannot disagree.
+    /// </summary>
+    internal sealed class DeliveryCounters
+    {
+        private readonly HackleMetrics _metrics;
+        private long _received;
+        private long _sent;
+        private long _queueFull;
+        private long _rejected;
+        private long _retriesExhausted;
+        private long _closed;
+
+        public DeliveryCounters(HackleMetrics metrics) => _metrics = metrics;
+
+        public void Received() => Interlocked.Increment(ref _received);
+
+        public void Queued() => _metrics.Queued();
+
+        public void Sent(int count)
+        {
+            Interlocked.Add(ref _sent, count);
+            _metrics.Sent(count);
+        }
+
+        public void Dropped(int count, DropCause cause)
+        {
+            if (count <= 0) return;
+            switch (cause)
+            {
+                case DropCause.QueueFull: Interlocked.Add(ref _queueFull, count); _metrics.Dropped(count, "queue_full"); break;
+                case DropCause.Rejected: Interlocked.Add(ref _rejected, count); _metrics.Dropped(count, "rejected"); break;
+                case DropCause.RetriesExhausted: Interlocked.Add(ref _retriesExhausted, count); _metrics.Dropped(count, "retries_exhausted"); break;
+                default: Interlocked.Add(ref _closed, count); _metrics.Dropped(count, "closed"); break;
+            }
+        }
+
+        public HackleEventStats Snapshot(long pending) => new HackleEventStats(
+            Interlocked.Read(ref _received), Interlocked.Read(ref _sent), pending,
+            Interlocked.Read(ref _queueFull), Interlocked.Read(ref _rejected),
+            Interlocked.Read(ref _retriesExhausted), Interlocked.Read(ref _closed));
+    }
+}

@@ -1,0 +1,15 @@
+namespace Hackle.Internal.Sync
+{
+    /// <summary>What the poller tells the client.</summary>
+    internal interface IConfigSyncTarget
+    {
+        /// <summary>A new config arrived; put it in force.</summary>
+        void Apply(HackleWorkspace workspace);
+
+        /// <summary>The server confirmed the config in force is current (304).</summary>
+        void Confirm();
+
+        /// <summary>The server refused the SDK key.</summary>
+        void Unauthorized();
+    }
+}

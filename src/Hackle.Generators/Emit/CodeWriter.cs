@@ -1,0 +1,101 @@
+using System;
+using System.Text;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Hackle.Generators.Emit
+{
+    /// <summary>
+    /// Writes indented C# with '\n' line ends (the same bytes on every OS, so snapshots and caching agree),
+    /// plus XML-doc and literal helpers that make manifest text safe to embed.
+    /// </summary>
+    internal sealed class CodeWriter
+    {
+        private readonly StringBuilder _builder = new StringBuilder(4096);
+        private int _indent;
+
+        /// <summary>Writes one line at the current indentation (an empty line has no indentation).</summary>
+        public void Line(string text = "")
+        {
+            if (text.Length > 0) _builder.Append(' ', _indent * 4).Append(text);
+            _builder.Append('\n');
+        }
+
+        /// <summary>Writes <paramref name="header"/>, then '{' and indents.</summary>
+        public void Open(string header)
+        {
+            Line(header);
+            Line("{");
+            _indent++;
+        }
+
+        /// <summary>Unindents and writes '}'.</summary>
+        public void Close()
+        {
+            _indent--;
+            Line("}");
+        }
+
+        /// <summary>Writes a preprocessor directive at column 0, as is customary.</summary>
+        public void Directive(string text) => _builder.Append(text).Append('\n');
+
+        /// <summary>Writes <c>/// &lt;tag&gt;</c> with <paramref name="xml"/> (already escaped), splitting its lines.</summary>
+        public void Doc(string tag, string xml, string attributes = "")
+        {
+            var lines = xml.Split('\n');
+            if (lines.Length == 1)
+            {
+                Line("/// <" + tag + attributes + ">" + xml + "</" + tag + ">");
+                return;
+            }
+            Line("/// <" + tag + attributes + ">");
+            foreach (var line in lines) Line(line.Length == 0 ? "///" : "/// " + line);
+            Line("/// </" + tag + ">");
+        }
+
+        /// <summary>Escapes manifest text for an XML doc comment. Line breaks (including U+2028/2029/0085,
+        /// which would end the comment) become '\n' for <see cref="Doc"/> to split.</summary>
+        public static string Xml(string text)
+        {
+            var builder = new StringBuilder(text.Length + 16);
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                switch (c)
+                {
+                    case '&': builder.Append("&amp;"); break;
+                    case '<': builder.Append("&lt;"); break;
+                    case '>': builder.Append("&gt;"); break;
+                    case '\r':
+                        if (i + 1 < text.Length && text[i + 1] == '\n') i++;
+                        builder.Append('\n');
+                        break;
+                    case '\n':
+                    case '\u0085':
+                    case '\u2028':
+                    case '\u2029':
+                        builder.Append('\n');
+                        break;
+                    default:
+                        // Other control characters are not allowed in XML 1.0.
+                        if (c < ' ' && c != '\t') builder.Append(' ');
+                        else builder.Append(c);
+                        break;
+                }
+            }
+            return builder.ToString().Trim();
+        }
+
+        /// <summary>A C# string literal, with every character that could break the line escaped.</summary>
+        public static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
+
+        /// <summary>The generated text.</summary>
+        public override string ToString() => _builder.ToString();
+
+        /// <summary>Manifest text escaped for XML docs and joined onto one line.</summary>
+        public static string XmlOneLine(string text)
+        {
+            var lines = Xml(text).Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries);
+            return string.Join(" ", lines);
+        }
+    }
+}

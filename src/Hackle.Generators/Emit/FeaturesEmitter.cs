@@ -1,0 +1,69 @@
+using System.Globalization;
+using Hackle.Generators.Model;
+
+namespace Hackle.Generators.Emit
+{
+    /// <summary>Writes the feature-flags class: one nested class per flag with its key and IsOn/Detail accessors.</summary>
+    internal static class FeaturesEmitter
+    {
+        public static void Write(CodeWriter w, EmitModel model)
+        {
+            w.Doc("summary", "Typed accessors for the feature flags of " + CodeWriter.XmlOneLine(model.ManifestFileName) +
+                             ", one nested class per flag.");
+            w.Line(Emitter.GeneratedCodeAttribute);
+            w.Open(Emitter.Accessibility(model) + " static partial class " + model.Options.FeaturesClass);
+            for (var i = 0; i < model.Features.Count; i++)
+            {
+                if (i > 0) w.Line();
+                WriteFeature(w, model.Features[i]);
+            }
+            w.Close();
+        }
+
+        private static void WriteFeature(CodeWriter w, EmitFeature f)
+        {
+            var key = f.Key.ToString(CultureInfo.InvariantCulture);
+            const string userDoc = "The user to decide for.";
+            const string clientDoc = "The client to decide with, e.g. one injected from DI.";
+
+            w.Doc("summary", Emitter.Summary("Feature flag", f.Name, key, f.Description));
+            Emitter.StatusRemarks(w, f.Status, f.ObsoleteMessage, null);
+            Emitter.Obsolete(w, f.ObsoleteMessage);
+            w.Open("public static class " + f.Identifier);
+
+            w.Doc("summary", "The feature key in Hackle: " + key + ".");
+            w.Line("public const long Key = " + key + "L;");
+            w.Line();
+
+            w.Doc("summary", "Whether the flag is on for the user, decided with the process's client, <see cref=\"global::Hackle.HackleClient.Current\"/>. Never throws.");
+            w.Doc("param", userDoc, " name=\"user\"");
+            w.Doc("returns", "True when the flag is on; false when it is off or cannot be decided.");
+            w.Line("public static bool IsOn(global::Hackle.HackleUser user) => Detail(global::Hackle.HackleClient.Current, user).IsOn;");
+            w.Line();
+
+            w.Doc("summary", "Whether the flag is on for the user, decided with <paramref name=\"client\"/>.");
+            w.Doc("param", clientDoc, " name=\"client\"");
+            w.Doc("param", userDoc, " name=\"user\"");
+            w.Doc("returns", "True when the flag is on; false when it is off or cannot be decided.");
+            w.Line("public static bool IsOn(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => Detail(client, user).IsOn;");
+            w.Line();
+
+            w.Doc("summary", "Decides the flag for the user with the process's client, with the reason and parameters.");
+            w.Doc("param", userDoc, " name=\"user\"");
+            w.Doc("returns", "The decision; off when it cannot be decided, and its reason says why.");
+            w.Line("public static global::Hackle.FeatureFlagDecision Detail(global::Hackle.HackleUser user) => Detail(global::Hackle.HackleClient.Current, user);");
+            w.Line();
+
+            w.Doc("summary", "Decides the flag for the user with <paramref name=\"client\"/>, with the reason and parameters.");
+            w.Doc("param", clientDoc, " name=\"client\"");
+            w.Doc("param", userDoc, " name=\"user\"");
+            w.Doc("returns", "The decision; off when it cannot be decided, and its reason says why.");
+            w.Open("public static global::Hackle.FeatureFlagDecision Detail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)");
+            Emitter.ClientNullCheck(w);
+            w.Line("return client.FeatureFlagDetail(Key, user);");
+            w.Close();
+
+            w.Close();
+        }
+    }
+}

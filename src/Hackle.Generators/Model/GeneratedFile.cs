@@ -1,0 +1,5 @@
+namespace Hackle.Generators.Model
+{
+    /// <summary>One generated source file.</summary>
+    internal sealed record GeneratedFile(string HintName, string Text);
+}

@@ -50,3 +50,41 @@ public static class BenchmarkConfigs
         return sb.ToString();
     }
 }
+
+/// <summary>Small configs for the targeting scenarios: a mutual-exclusion container and a nested AB_TEST condition.</summary>
+public static class TargetingConfigs
+{
+    /// <summary>
+    /// Experiment 1 sits in container 1 (group 1 holds it, half of the traffic); experiment 2 targets users
+    /// for whom experiment 3 decided B; experiment 3 gives everyone B.
+    /// </summary>
+    public const string Json = """
+    {
+      "workspace": { "id": 1, "environment": { "id": 1 } },
+      "experiments": [
+        { "id": 1, "key": 1, "version": 1, "identifierType": "$id", "containerId": 1,
+          "variations": [ { "id": 11, "key": "A", "status": "ACTIVE" }, { "id": 12, "key": "B", "status": "ACTIVE" } ],
+          "execution": { "status": "RUNNING", "version": 1, "userOverrides": [], "segmentOverrides": [], "targetAudiences": [], "targetRules": [],
+                         "defaultRule": { "type": "BUCKET", "bucketId": 2 } } },
+        { "id": 2, "key": 2, "version": 1, "identifierType": "$id",
+          "variations": [ { "id": 21, "key": "A", "status": "ACTIVE" }, { "id": 22, "key": "B", "status": "ACTIVE" } ],
+          "execution": { "status": "RUNNING", "version": 1, "userOverrides": [], "segmentOverrides": [],
+                         "targetAudiences": [ { "conditions": [ { "key": { "type": "AB_TEST", "name": "3" },
+                           "match": { "type": "MATCH", "operator": "IN", "valueType": "STRING", "values": [ "B" ] } } ] } ],
+                         "targetRules": [], "defaultRule": { "type": "BUCKET", "bucketId": 2 } } },
+        { "id": 3, "key": 3, "version": 1, "identifierType": "$id",
+          "variations": [ { "id": 31, "key": "A", "status": "ACTIVE" }, { "id": 32, "key": "B", "status": "ACTIVE" } ],
+          "execution": { "status": "RUNNING", "version": 1, "userOverrides": [], "segmentOverrides": [], "targetAudiences": [], "targetRules": [],
+                         "defaultRule": { "type": "VARIATION", "variationId": 32 } } }
+      ],
+      "featureFlags": [],
+      "buckets": [
+        { "id": 1, "seed": 11, "slotSize": 10000, "slots": [ { "startInclusive": 0, "endExclusive": 10000, "variationId": 1 } ] },
+        { "id": 2, "seed": 22, "slotSize": 10000, "slots": [ { "startInclusive": 0, "endExclusive": 5000, "variationId": 11 }, { "startInclusive": 5000, "endExclusive": 10000, "variationId": 12 } ] }
+      ],
+      "events": [], "segments": [],
+      "containers": [ { "id": 1, "environmentId": 1, "bucketId": 1, "groups": [ { "id": 1, "experiments": [ 1 ] } ] } ],
+      "parameterConfigurations": [], "remoteConfigParameters": []
+    }
+    """;
+}

@@ -118,7 +118,12 @@ namespace Hackle.Analyzers
                 if (!type.Implements(filter)) continue;
                 foreach (var member in filter.GetMembers())
                 {
-                    if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member), method)) return true;
+                    // An override of a filter base class's virtual method implements the interface through the base.
+                    var implementation = type.FindImplementationForInterfaceMember(member);
+                    for (var candidate = method; candidate != null; candidate = candidate.OverriddenMethod)
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(implementation, candidate)) return true;
+                    }
                 }
             }
             return false;

@@ -1,0 +1,37 @@
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace Hackle.Analyzers.Tests.Infrastructure;
+
+/// <summary>Applies <see cref="TestOptions"/> to an analyzer or code-fix test.</summary>
+internal static class TestEnvironment
+{
+    public static async Task ConfigureAsync(AnalyzerTest<DefaultVerifier> test, TestOptions options)
+    {
+        // Top-level statements only compile into an executable.
+        if (test.TestState.Sources.Any(s => HasTopLevelStatements(s.content.ToString())))
+        {
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        }
+        test.ReferenceAssemblies = TestReferences.Framework;
+        test.TestState.AdditionalReferences.Add(TestReferences.DependencyInjection);
+        if (options.Runtime) test.TestState.AdditionalReferences.AddRange(TestReferences.Runtime);
+        if (options.WebStubs) test.TestState.AdditionalReferences.Add(await TestReferences.WebStubsAsync());
+        if (options.Manifest != null) test.TestState.AdditionalFiles.Add(("/0/hackle.flags.json", options.Manifest));
+        foreach (var (name, text) in options.ExtraSources)
+        {
+            test.TestState.Sources.Add((name, text));
+            // A code-fix test compares the fixed state on its own sources, so it needs the extras too.
+            if (test is CodeFixTest<DefaultVerifier> fixTest) fixTest.FixedState.Sources.Add((name, text));
+        }
+    }
+
+    private static bool HasTopLevelStatements(string source)
+    {
+        var withoutMarkup = Regex.Replace(source, @"\{\|[^:|]*:|\|\}|\[\||\|\]", string.Empty);
+        return CSharpSyntaxTree.ParseText(withoutMarkup).GetRoot().ChildNodes().OfType<GlobalStatementSyntax>().Any();
+    }
+}

@@ -1,0 +1,19 @@
+namespace Hackle.Analyzers.Tests.Infrastructure;
+
+/// <summary>What a test compilation contains besides the code under test.</summary>
+internal sealed record TestOptions
+{
+    public static TestOptions Default { get; } = new();
+
+    /// <summary>Reference Hackle.Runtime (off: the analyzers must stay silent).</summary>
+    public bool Runtime { get; init; } = true;
+
+    /// <summary>Reference the ASP.NET Core / SignalR / gRPC / Functions / hosting stubs.</summary>
+    public bool WebStubs { get; init; } = true;
+
+    /// <summary>Text of a hackle.flags.json AdditionalFile, if any.</summary>
+    public string? Manifest { get; init; }
+
+    /// <summary>Extra sources compiled with the test code (e.g. what the generator would emit).</summary>
+    public IReadOnlyList<(string Name, string Text)> ExtraSources { get; init; } = Array.Empty<(string, string)>();
+}

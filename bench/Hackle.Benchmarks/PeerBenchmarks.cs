@@ -38,6 +38,7 @@ public class PeerBenchmarks
 
         _client = HackleClient.Create("bench-peer-" + Guid.NewGuid(), new HackleClientOptions
         {
+            Offline = true,
             Workspace = HackleWorkspace.Parse(BenchmarkConfigs.Large()),
             EventSink = new DiscardingEventSink(),
         });

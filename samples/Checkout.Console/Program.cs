@@ -9,7 +9,7 @@ var manifest = args.Length > 0 ? args[0] : Path.Combine(AppContext.BaseDirectory
 const int users = 10_000;
 
 var events = new InMemoryEventSink();
-using var client = HackleClient.Create("offline-sample", new HackleClientOptions { ConfigFilePath = manifest, EventSink = events });
+using var client = HackleClient.Create("offline-sample", new HackleClientOptions { Offline = true, ConfigFilePath = manifest, EventSink = events });
 if (!client.IsReady)
 {
     Console.Error.WriteLine($"Could not load {manifest}; see the log above.");

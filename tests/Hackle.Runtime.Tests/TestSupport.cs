@@ -30,7 +30,7 @@ internal sealed class TestClient : IDisposable
 
     public TestClient(HackleWorkspace? workspace)
     {
-        Client = HackleClient.Create("test-" + Guid.NewGuid().ToString("N"), new HackleClientOptions { Workspace = workspace, EventSink = Events });
+        Client = HackleClient.Create("test-" + Guid.NewGuid().ToString("N"), new HackleClientOptions { Offline = true, Workspace = workspace, EventSink = Events });
     }
 
     public static TestClient FromFile(string path) => new(HackleWorkspace.Load(path));

@@ -72,10 +72,10 @@ public class ClientApiTests
         {
             var exception = Assert.Throws<HackleConfigException>(() => HackleWorkspace.Load(path));
             Assert.Contains(path, exception.Message);
-            using var client = HackleClient.Create("bad-file-" + Guid.NewGuid(), new HackleClientOptions { ConfigFilePath = path });
+            using var client = HackleClient.Create("bad-file-" + Guid.NewGuid(), new HackleClientOptions { Offline = true, ConfigFilePath = path });
             Assert.False(client.IsReady);
             Assert.Equal(DecisionReason.SdkNotReady, client.VariationDetail(42, new HackleUser("u1")).Reason);
-            using var missing = HackleClient.Create("missing-file-" + Guid.NewGuid(), new HackleClientOptions { ConfigFilePath = path + ".missing" });
+            using var missing = HackleClient.Create("missing-file-" + Guid.NewGuid(), new HackleClientOptions { Offline = true, ConfigFilePath = path + ".missing" });
             Assert.False(missing.IsReady);
         }
         finally
@@ -99,12 +99,12 @@ public class ClientApiTests
     public void Same_sdk_key_gives_the_same_live_client_until_disposed()
     {
         var key = "same-" + Guid.NewGuid();
-        var first = HackleClient.Create(key);
-        Assert.Same(first, HackleClient.Create(key, new HackleClientOptions()));
+        var first = HackleClient.Create(key, new HackleClientOptions { Offline = true });
+        Assert.Same(first, HackleClient.Create(key, new HackleClientOptions { Offline = true }));
         first.Dispose();
         first.Dispose(); // safe twice
         first.Close();
-        var second = HackleClient.Create(key);
+        var second = HackleClient.Create(key, new HackleClientOptions { Offline = true });
         Assert.NotSame(first, second);
         second.DisposeAsync().AsTask().Wait();
         Assert.Throws<ArgumentException>(() => HackleClient.Create(" "));

@@ -15,7 +15,7 @@ public class CurrentClientTests
     public void Current_is_the_live_client_and_falls_back_to_not_ready_defaults()
     {
         var sink = new InMemoryEventSink();
-        var client = HackleClient.Create("current-" + Guid.NewGuid(), new HackleClientOptions { ConfigFilePath = TestPaths.Manifest, EventSink = sink });
+        var client = HackleClient.Create("current-" + Guid.NewGuid(), new HackleClientOptions { Offline = true, ConfigFilePath = TestPaths.Manifest, EventSink = sink });
         Assert.Same(client, HackleClient.Current);
         Assert.Equal(DecisionReason.Overridden, HackleClient.Current.VariationDetail(42, new HackleUser("qa-tester-1")).Reason);
         client.Dispose();

@@ -24,7 +24,8 @@ namespace Hackle
     /// </summary>
     public sealed class HackleClient : IHackleClient, IConfigSyncTarget
     {
-        private const int MaxSdkKeyLength = 256;
+        /// <summary>The longest SDK key accepted.</summary>
+        public const int MaxSdkKeyLength = 256;
 
         private static readonly object s_registryLock = new object();
         private static readonly Dictionary<string, HackleClient> s_clients = new Dictionary<string, HackleClient>(StringComparer.Ordinal);
@@ -121,7 +122,7 @@ namespace Hackle
         {
             // Messages name the problem, never the key.
             if (string.IsNullOrWhiteSpace(sdkKey)) throw new ArgumentException("An SDK key is required.", nameof(sdkKey));
-            if (sdkKey.Length > MaxSdkKeyLength || !SdkInfo.IsHeaderSafe(sdkKey))
+            if (!IsValidSdkKey(sdkKey))
                 throw new ArgumentException($"The SDK key must be at most {MaxSdkKeyLength} printable ASCII characters without spaces.", nameof(sdkKey));
             options ??= new HackleClientOptions();
             var problems = options.Validate();
@@ -135,6 +136,13 @@ namespace Hackle
                 return client;
             }
         }
+
+        /// <summary>
+        /// True when <paramref name="sdkKey"/> can be an SDK key: non-blank printable ASCII without spaces,
+        /// at most <see cref="MaxSdkKeyLength"/> characters (it travels in a header and a URL path).
+        /// </summary>
+        public static bool IsValidSdkKey(string? sdkKey) =>
+            !string.IsNullOrEmpty(sdkKey) && sdkKey!.Length <= MaxSdkKeyLength && SdkInfo.IsHeaderSafe(sdkKey);
 
         /// <summary>
         /// The live client of this process, used by the generated typed accessors. When none exists it is

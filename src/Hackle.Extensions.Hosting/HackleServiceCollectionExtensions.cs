@@ -1,0 +1,64 @@
+using System;
+using Hackle;
+using Hackle.Extensions.Hosting;
+using Hackle.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection
+{
+    /// <summary>Registers Hackle in a .NET host: one client per process, created by the host and closed at shutdown.</summary>
+    public static class HackleServiceCollectionExtensions
+    {
+        /// <summary>
+        /// Registers <see cref="IHackleClient"/> and <see cref="HackleClient"/> as one singleton, with options
+        /// bound from the host configuration's "Hackle" section and then <paramref name="configure"/>. The host
+        /// fails to start when the options are invalid (for example "Hackle:SdkKey is required"); once started it
+        /// has waited (bounded) for the first config, and at shutdown the client sends its queued events.
+        /// </summary>
+        public static IServiceCollection AddHackle(this IServiceCollection services, Action<HackleOptions>? configure = null)
+        {
+            if (services is null) throw new ArgumentNullException(nameof(services));
+            var options = services.AddOptions<HackleOptions>().Configure<IServiceProvider>((o, provider) =>
+            {
+                // The host's configuration, when there is one; a bare ServiceCollection relies on the delegate.
+                provider.GetService<IConfiguration>()?.GetSection(HackleOptions.SectionName).Bind(o);
+            });
+            if (configure != null) options.Configure(configure);
+            return AddCore(services, HackleOptions.SectionName);
+        }
+
+        /// <summary>
+        /// Like <see cref="AddHackle(IServiceCollection, Action{HackleOptions})"/>, with options bound from
+        /// <paramref name="section"/> (for example <c>builder.Configuration.GetSection("Hackle")</c>); error
+        /// messages name settings by that section's path.
+        /// </summary>
+        public static IServiceCollection AddHackle(this IServiceCollection services, IConfiguration section, Action<HackleOptions>? configure = null)
+        {
+            if (services is null) throw new ArgumentNullException(nameof(services));
+            if (section is null) throw new ArgumentNullException(nameof(section));
+            var options = services.AddOptions<HackleOptions>().Bind(section);
+            if (configure != null) options.Configure(configure);
+            return AddCore(services, (section as IConfigurationSection)?.Path ?? HackleOptions.SectionName);
+        }
+
+        private static IServiceCollection AddCore(IServiceCollection services, string sectionPath)
+        {
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HackleOptions>>(new HackleOptionsValidator(sectionPath)));
+            services.AddOptions<HackleOptions>().ValidateOnStart();
+            services.TryAddSingleton(CreateClient);
+            services.TryAddSingleton<IHackleClient>(provider => provider.GetRequiredService<HackleClient>());
+            services.AddHostedService<HackleHostedService>();
+            return services;
+        }
+
+        private static HackleClient CreateClient(IServiceProvider provider)
+        {
+            var options = provider.GetRequiredService<IOptions<HackleOptions>>().Value;
+            options.LoggerFactory ??= provider.GetService<ILoggerFactory>();
+            return HackleClient.Create(options.SdkKey!, options);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+using System.Globalization;
+using Hackle.Integration.Tests.Support;
+using Microsoft.Extensions.Logging;
+using Xunit;
+
+namespace Hackle.Integration.Tests;
+
+/// <summary>Config polling against a real HTTP server (spec §1.1).</summary>
+public sealed class ConfigSyncTests
+{
+    [Fact]
+    public async Task Polls_with_conditional_get_keeps_the_snapshot_on_304_and_picks_up_changes()
+    {
+        await using var server = await FakeHackleServer.StartAsync();
+        server.SetConfig(Configs.Flag(on: false), Configs.Date(1));
+        var key = TestClients.NewKey();
+        await using var client = HackleClient.Create(key, TestClients.Options(server.Url));
+
+        Assert.True(await client.WaitUntilReadyAsync());
+        var first = client.Workspace;
+        await Eventually.HoldsAsync(() => server.ConfigRequests.Count(r => r.Status == 304) >= 3, "three 304 answers");
+        Assert.Same(first, client.Workspace);
+        Assert.False(client.FeatureFlagDetail(Configs.FlagKey, TestClients.User()).IsOn);
+
+        var requests = server.ConfigRequests;
+        Assert.Equal(200, requests[0].Status);
+        Assert.False(requests[0].Headers.ContainsKey("If-Modified-Since"));
+        Assert.All(requests.Skip(1), r => Assert.Equal(Configs.Date(1), r.Headers["If-Modified-Since"]));
+        Assert.All(requests, r => Assert.Equal($"/api/v2/workspaces/{key}/config", r.Path));
+        var headers = requests[0].Headers;
+        Assert.Equal(key, headers["X-HACKLE-SDK-KEY"]);
+        Assert.Equal("dotnet-sdk", headers["X-HACKLE-SDK-NAME"]);
+        Assert.Matches(@"^\d+\.\d+\.\d+", headers["X-HACKLE-SDK-VERSION"]);
+        var sentAt = DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(headers["X-HACKLE-SDK-TIME"], CultureInfo.InvariantCulture));
+        Assert.InRange(sentAt, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddMinutes(1));
+        Assert.StartsWith("dotnet-sdk/", headers["User-Agent"]);
+
+        server.SetConfig(Configs.Flag(on: true), Configs.Date(2));
+        await Eventually.HoldsAsync(() => client.FeatureFlagDetail(Configs.FlagKey, TestClients.User()).IsOn, "the changed config is in force");
+        Assert.NotSame(first, client.Workspace);
+    }
+
+    [Fact]
+    public async Task Server_down_at_startup_then_up_makes_the_client_ready()
+    {
+        var port = await FakeHackleServer.FreePortAsync();
+        var options = TestClients.Options(new Uri($"http://127.0.0.1:{port}/"));
+        await using var client = HackleClient.Create(TestClients.NewKey(), options);
+
+        Assert.False(await client.WaitUntilReadyAsync(TimeSpan.FromMilliseconds(300)));
+        Assert.Equal(DecisionReason.SdkNotReady, client.FeatureFlagDetail(Configs.FlagKey, TestClients.User()).Reason);
+
+        await using var server = await FakeHackleServer.StartAsync(port);
+        server.SetConfig(Configs.Flag(on: true), Configs.Date(1));
+        Assert.True(await client.WaitUntilReadyAsync(TimeSpan.FromSeconds(10)));
+        Assert.True(client.FeatureFlagDetail(Configs.FlagKey, TestClients.User()).IsOn);
+    }
+
+    [Fact]
+    public async Task Errors_500_and_429_back_off_exponentially_and_keep_the_last_good_config()
+    {
+        await using var server = await FakeHackleServer.StartAsync();
+        server.ScriptConfig(FakeHackleServer.Status(500));
+        server.ScriptConfig(FakeHackleServer.Status(503));
+        server.ScriptConfig(FakeHackleServer.Status(500));
+        server.ScriptConfig(FakeHackleServer.Status(429));
+        server.ScriptConfig(FakeHackleServer.Status(429, retryAfter: "1"));
+        server.SetConfig(Configs.Flag(on: true), Configs.Date(2));
+        var bootstrap = Configs.WriteTempFile(Configs.Flag(on: false));
+        var logs = new LogCapture();
+        var options = TestClients.Options(server.Url, logs);
+        options.ConfigFilePath = bootstrap;
+        options.PollingInterval = TimeSpan.FromSeconds(30);
+        options.RetryMinDelay = TimeSpan.FromMilliseconds(50);
+        options.RetryMaxDelay = TimeSpan.FromMilliseconds(600);
+        await using var client = HackleClient.Create(TestClients.NewKey(), options);
+        Assert.True(client.IsReady);
+
+        await Eventually.HoldsAsync(() => server.ConfigRequests.Count >= 3, "three failed polls");
+        Assert.False(client.FeatureFlagDetail(Configs.FlagKey, TestClients.User()).IsOn);
+        await Eventually.HoldsAsync(() => client.FeatureFlagDetail(Configs.FlagKey, TestClients.User()).IsOn, "recovery after the failures");
+
+        var attempts = server.ConfigRequests;
+        Assert.Equal(new[] { 500, 503, 500, 429, 429, 200 }, attempts.Select(r => r.Status));
+        // Each delay is at least 80 % of min x 2^(n-1); after the 429 with Retry-After: 1 it is the 600 ms cap.
+        var slack = TimeSpan.FromMilliseconds(15);
+        for (var failure = 1; failure <= 4; failure++)
+        {
+            var gap = attempts[failure].At - attempts[failure - 1].At;
+            var floor = TimeSpan.FromMilliseconds(50 * Math.Pow(2, failure - 1) * 0.8) - slack;
+            Assert.True(gap >= floor, $"delay after failure {failure} was {gap.TotalMilliseconds} ms, expected at least {floor.TotalMilliseconds} ms");
+        }
+        Assert.True(attempts[5].At - attempts[4].At >= TimeSpan.FromMilliseconds(600) - slack, "Retry-After is honoured up to the cap");
+        Assert.Equal(5, logs.Count(1009));
+        Assert.Equal(1, logs.Count(1010));
+        File.Delete(bootstrap);
+    }
+
+    [Fact]
+    public async Task A_response_slower_than_the_timeout_is_abandoned_and_retried()
+    {
+        await using var server = await FakeHackleServer.StartAsync();
+        server.SetConfig(Configs.Flag(on: true), Configs.Date(1));
+        server.ScriptConfig(FakeHackleServer.Hang(TimeSpan.FromSeconds(30), FakeHackleServer.Body(Configs.Flag(on: false), Configs.Date(9))));
+        var logs = new LogCapture();
+        var options = TestClients.Options(server.Url, logs);
+        options.RequestTimeout = TimeSpan.FromMilliseconds(300);
+        await using var client = HackleClient.Create(TestClients.NewKey(), options);
+
+        Assert.False(await client.WaitUntilReadyAsync(TimeSpan.FromMilliseconds(100)));
+        Assert.True(await client.WaitUntilReadyAsync(TimeSpan.FromSeconds(10)), "the retry after the timeout gets the config");
+        Assert.True(client.FeatureFlagDetail(Configs.FlagKey, TestClients.User()).IsOn);
+        Assert.Contains(logs.Entries, e => e.EventId.Id == 1009 && e.Message.Contains("timeout"));
+    }
+
+    [Fact]
+    public async Task A_malformed_config_is_logged_and_ignored()
+    {
+        await using var server = await FakeHackleServer.StartAsync();
+        server.SetConfig(Configs.Flag(on: true), Configs.Date(1));
+        var logs = new LogCapture();
+        await using var client = HackleClient.Create(TestClients.NewKey(), TestClients.Options(server.Url, logs));
+        Assert.True(await client.WaitUntilReadyAsync());
+        var good = client.Workspace;
+
+        server.SetConfig("{ \"featureFlags\": [ oops ] }", Configs.Date(2));
+        await Eventually.HoldsAsync(() => logs.Count(1003) >= 2, "the malformed config is logged on each poll");
+        Assert.Same(good, client.Workspace);
+        Assert.True(client.FeatureFlagDetail(Configs.FlagKey, TestClients.User()).IsOn);
+        var rejection = logs.Entries.First(e => e.EventId.Id == 1003);
+        Assert.Equal(LogLevel.Error, rejection.Level);
+        Assert.Contains("line 1", rejection.Message);
+        // A rejected body does not advance Last-Modified, so the next poll asks for the whole config again.
+        Assert.DoesNotContain(server.ConfigRequests, r => r.Headers.TryGetValue("If-Modified-Since", out var since) && since == Configs.Date(2));
+
+        server.SetConfig(Configs.Flag(on: false), Configs.Date(3));
+        await Eventually.HoldsAsync(() => !client.FeatureFlagDetail(Configs.FlagKey, TestClients.User()).IsOn, "a valid config is taken again");
+    }
+
+    [Fact]
+    public async Task A_config_larger_than_the_limit_is_rejected()
+    {
+        await using var server = await FakeHackleServer.StartAsync();
+        server.SetConfig(Configs.Flag(on: true, padding: 8 * 1024), Configs.Date(1));
+        var logs = new LogCapture();
+        var options = TestClients.Options(server.Url, logs);
+        options.MaxConfigBytes = 4 * 1024;
+        await using var client = HackleClient.Create(TestClients.NewKey(), options);
+
+        await Eventually.HoldsAsync(() => logs.Count(1003) >= 1, "the oversized config is rejected");
+        Assert.False(client.IsReady);
+        Assert.Contains("larger than 4096 bytes", logs.Entries.First(e => e.EventId.Id == 1003).Message);
+    }
+
+    [Theory]
+    [InlineData(401)]
+    [InlineData(403)]
+    public async Task A_refused_key_logs_one_error_and_keeps_serving_the_last_config(int status)
+    {
+        await using var server = await FakeHackleServer.StartAsync();
+        server.SetConfig(Configs.Flag(on: true), Configs.Date(1));
+        var logs = new LogCapture();
+        await using var client = HackleClient.Create(TestClients.NewKey(), TestClients.Options(server.Url, logs));
+        Assert.True(await client.WaitUntilReadyAsync());
+
+        server.ConfigDefault = FakeHackleServer.Status(status);
+        await Eventually.HoldsAsync(() => server.ConfigRequests.Count(r => r.Status == status) >= 4, "several refused polls");
+        Assert.Equal(1, logs.Count(1008));
+        var error = logs.Entries.Single(e => e.EventId.Id == 1008);
+        Assert.Equal(LogLevel.Error, error.Level);
+        Assert.Contains(status.ToString(CultureInfo.InvariantCulture), error.Message);
+        Assert.True(client.FeatureFlagDetail(Configs.FlagKey, TestClients.User()).IsOn);
+    }
+
+    [Fact]
+    public async Task WaitUntilReady_returns_false_at_once_when_the_key_is_refused()
+    {
+        await using var server = await FakeHackleServer.StartAsync();
+        server.ConfigDefault = FakeHackleServer.Status(401);
+        await using var client = HackleClient.Create(TestClients.NewKey(), TestClients.Options(server.Url));
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Assert.False(await client.WaitUntilReadyAsync(TimeSpan.FromSeconds(30)));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), "a refused key does not wait out the timeout");
+    }
+}

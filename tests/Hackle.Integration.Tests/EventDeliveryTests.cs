@@ -1,0 +1,221 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Hackle.Integration.Tests.Support;
+using Xunit;
+
+namespace Hackle.Integration.Tests;
+
+/// <summary>Event delivery against a real HTTP server (spec §4): batching, retries, accounting, close.</summary>
+public sealed class EventDeliveryTests
+{
+    private static async Task<FakeHackleServer> ServerAsync()
+    {
+        var server = await FakeHackleServer.StartAsync();
+        server.SetConfig(Configs.Flag(on: true), Configs.Date(1));
+        return server;
+    }
+
+    private static void TrackNumbered(HackleClient client, int count, int from = 0)
+    {
+        for (var i = from; i < from + count; i++)
+            client.Track(new HackleEvent("purchase") { Properties = { ["n"] = i } }, TestClients.User(i));
+    }
+
+    private static int Number(JsonElement e) => e.GetProperty("properties").GetProperty("n").GetInt32();
+
+    [Fact]
+    public async Task Flush_posts_the_spec_payload_with_the_sdk_headers()
+    {
+        await using var server = await ServerAsync();
+        var key = TestClients.NewKey();
+        var options = TestClients.Options(server.Url);
+        options.EventFlushInterval = TimeSpan.FromHours(1);
+        await using var client = HackleClient.Create(key, options);
+        Assert.True(await client.WaitUntilReadyAsync());
+
+        Assert.True(client.FeatureFlagDetail(Configs.FlagKey, TestClients.User(1)).IsOn);
+        client.Track(new HackleEvent("purchase") { Value = 12.5 }, TestClients.User(2));
+        client.RemoteConfigDetail("missing", TestClients.User(3), "fallback");
+        await Eventually.WithinAsync(client.FlushAsync());
+
+        var request = Assert.Single(server.EventRequests);
+        Assert.Equal("/api/v2/events", request.Path);
+        Assert.Equal("application/json; charset=utf-8", request.Headers["Content-Type"]);
+        Assert.Equal(key, request.Headers["X-HACKLE-SDK-KEY"]);
+        Assert.Equal("dotnet-sdk", request.Headers["X-HACKLE-SDK-NAME"]);
+        Assert.True(request.Headers.ContainsKey("X-HACKLE-SDK-VERSION"));
+        Assert.True(request.Headers.ContainsKey("X-HACKLE-SDK-TIME"));
+        using var body = JsonDocument.Parse(request.Body);
+        var exposure = Assert.Single(body.RootElement.GetProperty("exposureEvents").EnumerateArray());
+        Assert.Equal(Configs.FlagKey, exposure.GetProperty("experimentKey").GetInt64());
+        Assert.Equal("FEATURE_FLAG", exposure.GetProperty("experimentType").GetString());
+        Assert.Equal("user-1", exposure.GetProperty("userId").GetString());
+        var track = Assert.Single(body.RootElement.GetProperty("trackEvents").EnumerateArray());
+        Assert.Equal(Configs.PurchaseEventTypeId, track.GetProperty("eventTypeId").GetInt64());
+        Assert.Equal(12.5, track.GetProperty("value").GetDouble());
+        Assert.Empty(body.RootElement.GetProperty("remoteConfigEvents").EnumerateArray());
+        Assert.Equal(2, client.EventStats.Sent);
+    }
+
+    [Fact]
+    public async Task Every_event_arrives_exactly_once_despite_injected_5xx()
+    {
+        await using var server = await ServerAsync();
+        var answers = 0;
+        // Every other request fails, alternating 500 and 503.
+        server.EventsDefault = context =>
+        {
+            var n = Interlocked.Increment(ref answers);
+            if (n % 2 == 1) context.Response.StatusCode = n % 4 == 1 ? 500 : 503;
+            return Task.CompletedTask;
+        };
+        var options = TestClients.Options(server.Url);
+        options.EventBatchSize = 10;
+        options.RetryMinDelay = TimeSpan.FromMilliseconds(10);
+        options.RetryMaxDelay = TimeSpan.FromMilliseconds(50);
+        await using var client = HackleClient.Create(TestClients.NewKey(), options);
+
+        TrackNumbered(client, 95);
+        await Eventually.WithinAsync(client.FlushAsync());
+
+        var accepted = server.AcceptedInsertIds;
+        Assert.Equal(95, accepted.Count);
+        Assert.All(accepted.Values, count => Assert.Equal(1, count));
+        Assert.Equal(Enumerable.Range(0, 95), server.AcceptedEvents.Select(Number).Order());
+        // Retries carry the same insertIds: every failed batch was later accepted whole.
+        var failed = server.EventRequests.Where(r => r.Status >= 500).ToList();
+        Assert.NotEmpty(failed);
+        Assert.All(failed, f => Assert.Contains(server.EventRequests, r => r.Status == 202 && r.InsertIds.SequenceEqual(f.InsertIds)));
+        var stats = client.EventStats;
+        Assert.Equal((95, 95, 0L, 0L), (stats.Received, stats.Sent, stats.Dropped, stats.Pending));
+    }
+
+    [Fact]
+    public async Task A_batch_that_keeps_failing_is_retried_then_counted_as_dropped()
+    {
+        await using var server = await ServerAsync();
+        server.EventsDefault = FakeHackleServer.Status(500);
+        var options = TestClients.Options(server.Url);
+        options.EventBatchSize = 10;
+        options.EventMaxRetries = 2;
+        options.RetryMinDelay = TimeSpan.FromMilliseconds(10);
+        options.RetryMaxDelay = TimeSpan.FromMilliseconds(40);
+        await using var client = HackleClient.Create(TestClients.NewKey(), options);
+
+        TrackNumbered(client, 25);
+        await Eventually.WithinAsync(client.FlushAsync());
+
+        var stats = client.EventStats;
+        Assert.Equal(25, stats.DroppedRetriesExhausted);
+        Assert.Equal((25L, 0L, 25L, 0L), (stats.Received, stats.Sent, stats.Dropped, stats.Pending));
+        // Three batches (10, 10, 5), each tried 1 + 2 times with the same insertIds.
+        var attempts = server.EventRequests.GroupBy(r => string.Join(",", r.InsertIds)).ToList();
+        Assert.Equal(3, attempts.Count);
+        Assert.All(attempts, batch => Assert.Equal(3, batch.Count()));
+        Assert.Empty(server.AcceptedInsertIds);
+    }
+
+    [Fact]
+    public async Task A_4xx_refuses_the_batch_without_retry_and_counts_it()
+    {
+        await using var server = await ServerAsync();
+        server.EventsDefault = FakeHackleServer.Status(400);
+        var options = TestClients.Options(server.Url);
+        options.EventBatchSize = 10;
+        await using var client = HackleClient.Create(TestClients.NewKey(), options);
+
+        TrackNumbered(client, 15);
+        await Eventually.WithinAsync(client.FlushAsync());
+
+        Assert.Equal(2, server.EventRequests.Count);
+        Assert.Equal(15, client.EventStats.DroppedRejected);
+        Assert.Equal(15, client.EventStats.Dropped);
+    }
+
+    [Fact]
+    public async Task A_full_queue_drops_the_newest_events_and_counts_exactly_the_overflow()
+    {
+        await using var server = await ServerAsync();
+        var options = TestClients.Options(server.Url);
+        options.EventQueueCapacity = 100;
+        // A batch larger than the queue and a long flush interval keep the queue untouched until close.
+        options.EventBatchSize = 1000;
+        options.EventFlushInterval = TimeSpan.FromHours(1);
+        await using var client = HackleClient.Create(TestClients.NewKey(), options);
+
+        TrackNumbered(client, 150);
+        var stats = client.EventStats;
+        Assert.Equal((150L, 50L, 100L), (stats.Received, stats.DroppedQueueFull, stats.Pending));
+
+        await Eventually.WithinAsync(client.DisposeAsync().AsTask());
+        Assert.Equal(Enumerable.Range(0, 100), server.AcceptedEvents.Select(Number).Order());
+        stats = client.EventStats;
+        Assert.Equal((150L, 100L, 50L, 0L), (stats.Received, stats.Sent, stats.Dropped, stats.Pending));
+    }
+
+    [Fact]
+    public async Task Close_sends_everything_queued_and_later_events_are_counted_as_dropped()
+    {
+        await using var server = await ServerAsync();
+        var options = TestClients.Options(server.Url);
+        options.EventFlushInterval = TimeSpan.FromHours(1);
+        await using var client = HackleClient.Create(TestClients.NewKey(), options);
+
+        TrackNumbered(client, 250);
+        // Two full batches go at once; the last 50 wait for the flush tick, which is an hour away.
+        await Eventually.HoldsAsync(() => server.AcceptedInsertIds.Count == 200, "full batches are sent without waiting for the tick");
+        client.Close();
+
+        Assert.Equal(Enumerable.Range(0, 250), server.AcceptedEvents.Select(Number).Order());
+        Assert.All(server.AcceptedInsertIds.Values, count => Assert.Equal(1, count));
+        client.Close();
+        await client.DisposeAsync();
+        client.Track(new HackleEvent("purchase"), TestClients.User());
+        var stats = client.EventStats;
+        Assert.Equal((251L, 250L, 1L, 0L), (stats.Received, stats.Sent, stats.DroppedOnClose, stats.Pending));
+        Assert.Equal(250, server.AcceptedInsertIds.Count);
+    }
+
+    [Fact]
+    public async Task Close_is_bounded_when_the_server_hangs_and_counts_what_it_could_not_send()
+    {
+        await using var server = await ServerAsync();
+        server.EventsDefault = FakeHackleServer.Hang(TimeSpan.FromMinutes(5));
+        var options = TestClients.Options(server.Url);
+        options.EventBatchSize = 10;
+        options.RequestTimeout = TimeSpan.FromSeconds(30);
+        options.CloseTimeout = TimeSpan.FromMilliseconds(500);
+        await using var client = HackleClient.Create(TestClients.NewKey(), options);
+
+        TrackNumbered(client, 30);
+        var clock = Stopwatch.StartNew();
+        client.Dispose();
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"close took {clock.Elapsed}");
+
+        await Eventually.HoldsAsync(() => client.EventStats.Pending == 0, "in-flight batches are given up");
+        var stats = client.EventStats;
+        Assert.Equal((30L, 0L, 30L), (stats.Received, stats.Sent, stats.DroppedOnClose));
+    }
+
+    [Fact]
+    public async Task At_most_two_batches_are_in_flight()
+    {
+        await using var server = await ServerAsync();
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        server.EventsDefault = async context => await gate.Task.WaitAsync(context.RequestAborted);
+        var options = TestClients.Options(server.Url);
+        options.EventBatchSize = 10;
+        await using var client = HackleClient.Create(TestClients.NewKey(), options);
+
+        TrackNumbered(client, 100);
+        var flush = client.FlushAsync();
+        await Eventually.HoldsAsync(() => server.MaxEventsInFlight == 2, "two batches in flight");
+        Assert.False(flush.IsCompleted);
+        gate.SetResult();
+        await Eventually.WithinAsync(flush);
+
+        Assert.Equal(2, server.MaxEventsInFlight);
+        Assert.Equal(100, server.AcceptedInsertIds.Count);
+        Assert.Equal(10, server.EventRequests.Count);
+    }
+}

@@ -1,0 +1,134 @@
+using Hackle.Extensions.Hosting;
+using Hackle.Integration.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Xunit;
+
+namespace Hackle.Integration.Tests;
+
+/// <summary>services.AddHackle() in a generic host: binding, validation, readiness at start, flush at stop.</summary>
+public sealed class HostingTests
+{
+    private static HostApplicationBuilder Builder(IDictionary<string, string?> settings)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(settings);
+        return builder;
+    }
+
+    private static Dictionary<string, string?> Settings(FakeHackleServer server, string key) => new()
+    {
+        ["Hackle:SdkKey"] = key,
+        ["Hackle:SdkUrl"] = server.Url.ToString(),
+        ["Hackle:EventUrl"] = server.Url.ToString(),
+        ["Hackle:PollingInterval"] = "00:00:00.200",
+        ["Hackle:EventFlushInterval"] = "01:00:00",
+    };
+
+    [Fact]
+    public async Task The_host_waits_for_the_config_at_start_and_flushes_events_at_stop()
+    {
+        await using var server = await FakeHackleServer.StartAsync();
+        server.SetConfig(Configs.Flag(on: true), Configs.Date(1));
+        var builder = Builder(Settings(server, TestClients.NewKey()));
+        builder.Services.AddHackle();
+        using var host = builder.Build();
+
+        await Eventually.WithinAsync(host.StartAsync());
+        var client = host.Services.GetRequiredService<IHackleClient>();
+        Assert.True(client.IsReady, "start returned once the first config was in");
+        Assert.Same(host.Services.GetRequiredService<HackleClient>(), client);
+        var options = host.Services.GetRequiredService<IOptions<HackleOptions>>().Value;
+        Assert.Equal(TimeSpan.FromMilliseconds(200), options.PollingInterval);
+        Assert.Equal(TimeSpan.FromHours(1), options.EventFlushInterval);
+
+        Assert.True(client.FeatureFlagDetail(Configs.FlagKey, TestClients.User()).IsOn);
+        client.Track(new HackleEvent("purchase"), TestClients.User());
+        Assert.Empty(server.EventRequests);
+        await Eventually.WithinAsync(host.StopAsync());
+
+        Assert.Equal(2, server.AcceptedInsertIds.Count);
+        Assert.Equal(2, ((HackleClient)client).EventStats.Sent);
+    }
+
+    [Fact]
+    public async Task A_missing_sdk_key_fails_startup_naming_the_setting()
+    {
+        var builder = Builder(new Dictionary<string, string?> { ["Hackle:Offline"] = "true" });
+        builder.Services.AddHackle();
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => Eventually.WithinAsync(host.StartAsync()));
+        Assert.Contains("Hackle:SdkKey is required", error.Message);
+    }
+
+    [Fact]
+    public async Task An_invalid_setting_fails_startup_naming_its_configuration_path()
+    {
+        var builder = Builder(new Dictionary<string, string?> { ["Hackle:SdkKey"] = TestClients.NewKey(), ["Hackle:EventBatchSize"] = "0" });
+        builder.Services.AddHackle();
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => Eventually.WithinAsync(host.StartAsync()));
+        Assert.Contains("Hackle:EventBatchSize", error.Message);
+    }
+
+    [Fact]
+    public async Task A_delegate_configures_the_client_without_a_configuration_section()
+    {
+        await using var server = await FakeHackleServer.StartAsync();
+        server.SetConfig(Configs.Flag(on: true), Configs.Date(1));
+        var key = TestClients.NewKey();
+        var builder = Builder(new Dictionary<string, string?>());
+        builder.Services.AddHackle(o =>
+        {
+            o.SdkKey = key;
+            o.SdkUrl = server.Url;
+            o.EventUrl = server.Url;
+        });
+        using var host = builder.Build();
+
+        await Eventually.WithinAsync(host.StartAsync());
+        Assert.True(host.Services.GetRequiredService<IHackleClient>().IsReady);
+        await Eventually.WithinAsync(host.StopAsync());
+        Assert.All(server.ConfigRequests, r => Assert.Equal(key, r.Headers["X-HACKLE-SDK-KEY"]));
+    }
+
+    [Fact]
+    public async Task An_explicit_section_is_bound_and_named_in_errors()
+    {
+        var builder = Builder(new Dictionary<string, string?> { ["Features:Hackle:Offline"] = "true" });
+        builder.Services.AddHackle(builder.Configuration.GetSection("Features:Hackle"));
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => Eventually.WithinAsync(host.StartAsync()));
+        Assert.Contains("Features:Hackle:SdkKey is required", error.Message);
+    }
+
+    [Fact]
+    public async Task Startup_wait_is_bounded_when_the_server_is_down()
+    {
+        var port = await FakeHackleServer.FreePortAsync();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Hackle:SdkKey"] = TestClients.NewKey(),
+            ["Hackle:SdkUrl"] = $"http://127.0.0.1:{port}/",
+            ["Hackle:EventUrl"] = $"http://127.0.0.1:{port}/",
+            ["Hackle:ReadyTimeout"] = "00:00:00.300",
+            ["Hackle:RetryMinDelay"] = "00:00:00.050",
+        };
+        var logs = new LogCapture();
+        var builder = Builder(settings);
+        builder.Logging.AddProvider(logs);
+        builder.Services.AddHackle();
+        using var host = builder.Build();
+
+        await Eventually.WithinAsync(host.StartAsync(), TimeSpan.FromSeconds(5), "host start");
+        Assert.False(host.Services.GetRequiredService<IHackleClient>().IsReady);
+        Assert.Equal(1, logs.Count(2002));
+        await Eventually.WithinAsync(host.StopAsync());
+    }
+}

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text;
 using System.Threading;
 using Hackle.Generators.Manifest;
 using Hackle.Generators.Model;
@@ -171,7 +170,7 @@ namespace Hackle.Generators
             {
                 var name = variations[i].Name;
                 if (string.IsNullOrEmpty(name)) return null;
-                var identifier = IdentifierSanitizer.IsUsableVerbatim(name!) ? name! : IdentifierSanitizer.Sanitize(name!, "_").Identifier;
+                var identifier = IdentifierSanitizer.Sanitize(name!, "_").Identifier;
                 if (identifier.StartsWith("@", StringComparison.Ordinal) || identifier == "_" || !seen.Add(identifier)) return null;
                 names[i] = identifier;
             }

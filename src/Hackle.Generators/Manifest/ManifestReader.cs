@@ -146,7 +146,7 @@ namespace Hackle.Generators.Manifest
 
             private void ReadExperiment(JsonNode item, string label, SortedDictionary<long, ExperimentModel> into)
             {
-                if (!TryReadCommon(item, label, out var key, out var keyNode, out var name, out var location, out var status)) return;
+                if (!TryReadCommon(item, label, "Experiment", out var key, out var keyNode, out var name, out var location, out var status)) return;
                 var display = Display(name, key);
                 var variations = ReadVariations(item, display, out var winner);
                 if (variations.Count < 2)
@@ -161,14 +161,14 @@ namespace Hackle.Generators.Manifest
 
             private void ReadFeature(JsonNode item, string label, SortedDictionary<long, FeatureModel> into)
             {
-                if (!TryReadCommon(item, label, out var key, out var keyNode, out var name, out var location, out var status)) return;
+                if (!TryReadCommon(item, label, "Feature flag", out var key, out var keyNode, out var name, out var location, out var status)) return;
                 ReadVariations(item, Display(name, key), out var winner);
                 var model = new FeatureModel(key, name, item.GetString("description"), status, winner, location);
                 AddOrReplace(into, key, model, keyNode, "feature flag key");
             }
 
             /// <summary>Reads what experiments and feature flags share: key, name and status.</summary>
-            private bool TryReadCommon(JsonNode item, string label, out long key, out JsonNode keyNode,
+            private bool TryReadCommon(JsonNode item, string label, string kind, out long key, out JsonNode keyNode,
                 out string? name, out LocationInfo location, out ItemStatus status)
             {
                 key = 0;
@@ -201,7 +201,7 @@ namespace Hackle.Generators.Manifest
                     var reason = wire is null
                         ? "it has no 'execution.status', so the SDK ignores it"
                         : "'execution.status' is '" + wire + "', not READY, RUNNING, PAUSED or STOPPED, so the SDK ignores it";
-                    Report(ManifestProblem.SkippedItem, At(statusValue ?? execution ?? item), Display(name, key), reason);
+                    Report(ManifestProblem.SkippedItem, At(statusValue ?? execution ?? item), kind + " " + Display(name, key), reason);
                     return false;
                 }
                 return true;
@@ -229,7 +229,7 @@ namespace Hackle.Generators.Manifest
                     var key = NormalizeVariationKey(keyValue.Text!);
                     if (key is null)
                     {
-                        Report(ManifestProblem.SkippedItem, At(keyValue), "variation '" + keyValue.Text + "' of " + display,
+                        Report(ManifestProblem.SkippedItem, At(keyValue), "Variation '" + keyValue.Text + "' of " + display,
                             "variation keys are A to J");
                         continue;
                     }
@@ -278,7 +278,7 @@ namespace Hackle.Generators.Manifest
                         type = RemoteConfigType.Boolean;
                         break;
                     default:
-                        Report(ManifestProblem.SkippedItem, At(typeValue ?? item), "remote-config parameter '" + key + "'",
+                        Report(ManifestProblem.SkippedItem, At(typeValue ?? item), "Remote-config parameter '" + key + "'",
                             "type '" + wireType + "' has no typed accessor (STRING, NUMBER, BOOLEAN and JSON do)");
                         return;
                 }

@@ -56,7 +56,10 @@ namespace Hackle.Generators.Naming
             string name;
             if (request.Pinned != null)
             {
-                name = Derive(request.Pinned, request.Fallback, request, request.PinLocation, diagnostics);
+                // A pin is taken as written when it is already a usable identifier.
+                name = IdentifierSanitizer.IsUsableVerbatim(request.Pinned)
+                    ? request.Pinned
+                    : Derive(request.Pinned, request.Fallback, request, request.PinLocation, diagnostics);
             }
             else if (string.IsNullOrEmpty(request.SourceName))
             {
@@ -64,6 +67,8 @@ namespace Hackle.Generators.Naming
             }
             else
             {
+                // Dashboard names and keys always go through the naming convention, so that
+                // "checkout_banner_text" and "Checkout Banner Text" both read CheckoutBannerText.
                 name = Derive(request.SourceName!, request.Fallback, request, request.Location, diagnostics);
             }
 
@@ -80,7 +85,6 @@ namespace Hackle.Generators.Naming
         private static string Derive(string source, string fallback, NameRequest request, Manifest.LocationInfo? location,
             List<DiagnosticInfo> diagnostics)
         {
-            if (IdentifierSanitizer.IsUsableVerbatim(source)) return source;
             var sanitized = IdentifierSanitizer.Sanitize(source, fallback);
             if (sanitized.IsLossy)
             {

@@ -1,0 +1,113 @@
+using System.Reflection;
+using System.Runtime.Loader;
+using Hackle.Generators.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace Hackle.Generators.Tests;
+
+/// <summary>
+/// Runs the generated accessors against the real runtime with the repo's workspace: the typed results
+/// must match what the untyped client API decides. All tests that create clients live in this class so
+/// they never race on <see cref="HackleClient.Current"/>.
+/// </summary>
+public class RuntimeBehaviourTests
+{
+    private static readonly string s_manifest = File.ReadAllText(RepoPaths.RepoManifest);
+    private static readonly Lazy<Assembly> s_generated = new(() => Load(s_manifest));
+
+    private static Assembly Load(string manifest)
+    {
+        var run = GeneratorHarness.Generate(manifest, GeneratorHarness.Properties(("HackleFlags_Accessibility", "public")));
+        using var stream = new MemoryStream();
+        var emit = run.Output.Emit(stream);
+        Assert.True(emit.Success, string.Join("\n", emit.Diagnostics));
+        stream.Position = 0;
+        // A fresh context per load; Hackle.Runtime resolves from the default context, so both sides share its types.
+        return new AssemblyLoadContext("generated-" + Guid.NewGuid(), isCollectible: true).LoadFromStream(stream);
+    }
+
+    private static object? Call(Assembly assembly, string type, string method, params object?[] arguments)
+    {
+        var target = assembly.GetType(type, throwOnError: true)!;
+        var candidate = target.GetMethods(BindingFlags.Public | BindingFlags.Static)
+            .Single(m => m.Name == method && m.GetParameters().Length == arguments.Length);
+        try
+        {
+            return candidate.Invoke(null, arguments);
+        }
+        catch (TargetInvocationException e) when (e.InnerException != null)
+        {
+            throw e.InnerException;
+        }
+    }
+
+    private static HackleClient NewClient() =>
+        HackleClient.Create("generated-" + Guid.NewGuid().ToString("N"),
+            new HackleClientOptions { Offline = true, Workspace = HackleWorkspace.Parse(s_manifest) });
+
+    [Fact]
+    public void TypedAccessorsAgreeWithTheClient()
+    {
+        using var client = NewClient();
+        var tester = new HackleUser("qa-tester-1");
+        var gold = new HackleUser("someone") { Properties = { ["grade"] = "GOLD" } };
+        var plain = new HackleUser("someone-else");
+
+        Assert.Equal("B", Call(s_generated.Value, "HackleFlags.Experiments+Checkout", "Variation", client, tester)!.ToString());
+        dynamic detail = Call(s_generated.Value, "HackleFlags.Experiments+Checkout", "VariationDetail", client, tester)!;
+        Assert.Equal(DecisionReason.Overridden, (DecisionReason)detail.Reason);
+        Assert.Equal("B", (string)detail.VariationKey);
+        Assert.Equal("B (OVERRIDDEN)", detail.ToString());
+
+        foreach (var id in new[] { "u1", "u2", "u3", "u4", "u5", "u6" })
+        {
+            var user = new HackleUser(id);
+            Assert.Equal(client.Variation(42, user), Call(s_generated.Value, "HackleFlags.Experiments+Checkout", "Variation", client, user)!.ToString());
+        }
+
+        Assert.Equal(true, Call(s_generated.Value, "HackleFlags.Features+NewCheckout", "IsOn", client, gold));
+        Assert.Equal(DecisionReason.TargetRuleMatch, ((FeatureFlagDecision)Call(s_generated.Value, "HackleFlags.Features+NewCheckout", "Detail", client, gold)!).Reason);
+        Assert.Equal(false, Call(s_generated.Value, "HackleFlags.Features+DarkMode", "IsOn", client, plain));
+        Assert.Equal("B", Call(s_generated.Value, "HackleFlags.Experiments+OnboardingTour", "Variation", client, plain)!.ToString());
+
+        Assert.Equal("Free shipping on orders over $50", Call(s_generated.Value, "HackleFlags.RemoteConfig+CheckoutBannerText", "Get", client, plain));
+        Assert.Equal(50d, Call(s_generated.Value, "HackleFlags.RemoteConfig+FreeShippingThreshold", "Get", client, plain));
+        Assert.Equal(true, Call(s_generated.Value, "HackleFlags.RemoteConfig+ShowRecommendations", "Get", client, plain));
+    }
+
+    [Fact]
+    public void StaticAccessorsUseTheCurrentClient()
+    {
+        using var client = NewClient();
+        Assert.Same(client, HackleClient.Current);
+        var tester = new HackleUser("qa-tester-1");
+        Assert.Equal("B", Call(s_generated.Value, "HackleFlags.Experiments+Checkout", "Variation", tester)!.ToString());
+        Assert.Equal(true, Call(s_generated.Value, "HackleFlags.Features+NewCheckout", "IsOn", tester));
+    }
+
+    [Fact]
+    public void AVariationTheManifestLacksMapsToTheControl()
+    {
+        // An older manifest: Checkout without C. Internal staff are overridden to C by the live workspace.
+        var stale = s_manifest.Replace("{ \"id\": 10423, \"key\": \"C\", \"name\": \"Express checkout\", \"status\": \"ACTIVE\", \"parameterConfigurationId\": null }", "")
+            .Replace("\"parameterConfigurationId\": 9001 },", "\"parameterConfigurationId\": 9001 }");
+        Assert.NotEqual(s_manifest, stale);
+        var generated = Load(stale);
+        using var client = NewClient();
+        var staff = new HackleUser("staff-1") { Properties = { ["email"] = "kim@hackle.example" } };
+        Assert.Equal("C", client.Variation(42, staff));
+
+        dynamic detail = Call(generated, "HackleFlags.Experiments+Checkout", "VariationDetail", client, staff)!;
+        Assert.Equal("A", detail.Variation.ToString());
+        Assert.Equal("C", (string)detail.VariationKey);
+    }
+
+    [Fact]
+    public void ExplicitClientOverloadsRejectNull()
+    {
+        var user = new HackleUser("u");
+        var error = Assert.Throws<ArgumentNullException>(() => Call(s_generated.Value, "HackleFlags.Features+NewCheckout", "IsOn", null, user));
+        Assert.Equal("client", error.ParamName);
+    }
+}

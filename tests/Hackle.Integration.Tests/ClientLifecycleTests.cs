@@ -87,6 +87,24 @@ public sealed class ClientLifecycleTests
         Assert.True(client.IsReady, "the last config stays usable after close");
     }
 
+    [Fact]
+    public void The_defaults_are_those_of_the_server_sdks()
+    {
+        var options = new HackleClientOptions();
+        Assert.Equal(new Uri("https://sdk.hackle.io"), options.SdkUrl);
+        Assert.Equal(new Uri("https://event.hackle.io"), options.EventUrl);
+        Assert.Equal("dotnet-sdk", options.SdkName);
+        Assert.Equal(typeof(HackleClient).Assembly.GetName().Version!.ToString(3), options.SdkVersion);
+        Assert.Equal(TimeSpan.FromSeconds(10), options.PollingInterval);
+        Assert.Equal((TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60)), (options.RetryMinDelay, options.RetryMaxDelay));
+        Assert.Equal(TimeSpan.FromSeconds(5), options.ReadyTimeout);
+        Assert.Equal((10_000, 100, 2, 3), (options.EventQueueCapacity, options.EventBatchSize, options.MaxConcurrentEventBatches, options.EventMaxRetries));
+        Assert.Equal(TimeSpan.FromSeconds(10), options.EventFlushInterval);
+        Assert.Equal(TimeSpan.FromSeconds(10), options.CloseTimeout);
+        Assert.False(options.Offline);
+        Assert.Empty(options.Validate());
+    }
+
     [Theory]
     [InlineData(nameof(HackleClientOptions.PollingInterval))]
     [InlineData(nameof(HackleClientOptions.EventBatchSize))]

@@ -21,6 +21,20 @@ public sealed class EventDeliveryTests
             client.Track(new HackleEvent("purchase") { Properties = { ["n"] = i } }, TestClients.User(i));
     }
 
+    /// <summary>A client sending batches of 10 with quick retries, after tracking <paramref name="events"/> numbered events and flushing them.</summary>
+    private static async Task<HackleClient> TrackAndFlushAsync(FakeHackleServer server, int events, int retries = 3)
+    {
+        var options = TestClients.Options(server.Url);
+        options.EventBatchSize = 10;
+        options.EventMaxRetries = retries;
+        options.RetryMinDelay = TimeSpan.FromMilliseconds(10);
+        options.RetryMaxDelay = TimeSpan.FromMilliseconds(50);
+        var client = HackleClient.Create(TestClients.NewKey(), options);
+        TrackNumbered(client, events);
+        await Eventually.WithinAsync(client.FlushAsync());
+        return client;
+    }
+
     private static int Number(JsonElement e) => e.GetProperty("properties").GetProperty("n").GetInt32();
 
     [Fact]
@@ -69,14 +83,7 @@ public sealed class EventDeliveryTests
             if (n % 2 == 1) context.Response.StatusCode = n % 4 == 1 ? 500 : 503;
             return Task.CompletedTask;
         };
-        var options = TestClients.Options(server.Url);
-        options.EventBatchSize = 10;
-        options.RetryMinDelay = TimeSpan.FromMilliseconds(10);
-        options.RetryMaxDelay = TimeSpan.FromMilliseconds(50);
-        await using var client = HackleClient.Create(TestClients.NewKey(), options);
-
-        TrackNumbered(client, 95);
-        await Eventually.WithinAsync(client.FlushAsync());
+        await using var client = await TrackAndFlushAsync(server, 95);
 
         var accepted = server.AcceptedInsertIds;
         Assert.Equal(95, accepted.Count);
@@ -95,15 +102,7 @@ public sealed class EventDeliveryTests
     {
         await using var server = await ServerAsync();
         server.EventsDefault = FakeHackleServer.Status(500);
-        var options = TestClients.Options(server.Url);
-        options.EventBatchSize = 10;
-        options.EventMaxRetries = 2;
-        options.RetryMinDelay = TimeSpan.FromMilliseconds(10);
-        options.RetryMaxDelay = TimeSpan.FromMilliseconds(40);
-        await using var client = HackleClient.Create(TestClients.NewKey(), options);
-
-        TrackNumbered(client, 25);
-        await Eventually.WithinAsync(client.FlushAsync());
+        await using var client = await TrackAndFlushAsync(server, 25, retries: 2);
 
         var stats = client.EventStats;
         Assert.Equal(25, stats.DroppedRetriesExhausted);
@@ -120,12 +119,7 @@ public sealed class EventDeliveryTests
     {
         await using var server = await ServerAsync();
         server.EventsDefault = FakeHackleServer.Status(400);
-        var options = TestClients.Options(server.Url);
-        options.EventBatchSize = 10;
-        await using var client = HackleClient.Create(TestClients.NewKey(), options);
-
-        TrackNumbered(client, 15);
-        await Eventually.WithinAsync(client.FlushAsync());
+        await using var client = await TrackAndFlushAsync(server, 15);
 
         Assert.Equal(2, server.EventRequests.Count);
         Assert.Equal(15, client.EventStats.DroppedRejected);
@@ -170,6 +164,7 @@ public sealed class EventDeliveryTests
         Assert.All(server.AcceptedInsertIds.Values, count => Assert.Equal(1, count));
         client.Close();
         await client.DisposeAsync();
+        await Eventually.WithinAsync(client.FlushAsync(), TimeSpan.FromSeconds(2), "a flush after close");
         client.Track(new HackleEvent("purchase"), TestClients.User());
         var stats = client.EventStats;
         Assert.Equal((251L, 250L, 1L, 0L), (stats.Received, stats.Sent, stats.DroppedOnClose, stats.Pending));

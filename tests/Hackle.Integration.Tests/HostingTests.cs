@@ -54,26 +54,20 @@ public sealed class HostingTests
         Assert.Equal(2, ((HackleClient)client).EventStats.Sent);
     }
 
-    [Fact]
-    public async Task A_missing_sdk_key_fails_startup_naming_the_setting()
+    [Theory]
+    [InlineData("Hackle:Offline", "true", "Hackle:SdkKey is required")]
+    [InlineData("Hackle:EventBatchSize", "0", "Hackle:EventBatchSize must be between")]
+    [InlineData("Hackle:SdkUrl", "ftp://example.invalid/", "Hackle:SdkUrl must be an absolute http or https URL")]
+    public async Task Invalid_options_fail_startup_naming_the_setting(string setting, string value, string message)
     {
-        var builder = Builder(new Dictionary<string, string?> { ["Hackle:Offline"] = "true" });
+        var settings = new Dictionary<string, string?> { [setting] = value };
+        if (setting != "Hackle:Offline") settings["Hackle:SdkKey"] = TestClients.NewKey();
+        var builder = Builder(settings);
         builder.Services.AddHackle();
         using var host = builder.Build();
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => Eventually.WithinAsync(host.StartAsync()));
-        Assert.Contains("Hackle:SdkKey is required", error.Message);
-    }
-
-    [Fact]
-    public async Task An_invalid_setting_fails_startup_naming_its_configuration_path()
-    {
-        var builder = Builder(new Dictionary<string, string?> { ["Hackle:SdkKey"] = TestClients.NewKey(), ["Hackle:EventBatchSize"] = "0" });
-        builder.Services.AddHackle();
-        using var host = builder.Build();
-
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => Eventually.WithinAsync(host.StartAsync()));
-        Assert.Contains("Hackle:EventBatchSize", error.Message);
+        Assert.Contains(message, error.Message);
     }
 
     [Fact]

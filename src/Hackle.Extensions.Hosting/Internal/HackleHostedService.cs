@@ -31,9 +31,13 @@ namespace Hackle.Extensions.Hosting.Internal
 
         public async Task StopAsync(CancellationToken cancellationToken)
         {
+            // Closing is bounded by the client's own time limit; the host's shutdown token may end the wait sooner.
             var close = _client.DisposeAsync().AsTask();
-            var finished = await Task.WhenAny(close, Task.Delay(Timeout.Infinite, cancellationToken)).ConfigureAwait(false);
-            if (finished != close) Log.StopIncomplete(_logger);
+            var shutdown = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            using (cancellationToken.Register(() => shutdown.TrySetResult(true)))
+            {
+                if (await Task.WhenAny(close, shutdown.Task).ConfigureAwait(false) != close) Log.StopIncomplete(_logger);
+            }
         }
     }
 }

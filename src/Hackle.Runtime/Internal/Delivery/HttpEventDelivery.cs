@@ -93,13 +93,14 @@ namespace Hackle.Internal.Delivery
         {
             var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
             _flushWaiters.Enqueue(done);
+            Wake();
             if (Volatile.Read(ref _closed) != 0)
             {
-                // Closing drains everything; wait for that instead.
-                await AsyncHelpers.TryWaitAsync(_close ?? Task.CompletedTask, cancellationToken).ConfigureAwait(false);
-                done.TrySetResult(true);
+                // The loop may be gone already; closing drains everything, so waiting for it is the flush.
+                Task? close;
+                lock (_closeLock) close = _close;
+                if (close != null && await AsyncHelpers.TryWaitAsync(close, cancellationToken).ConfigureAwait(false)) done.TrySetResult(true);
             }
-            Wake();
             if (!await AsyncHelpers.TryWaitAsync(done.Task, cancellationToken).ConfigureAwait(false))
                 cancellationToken.ThrowIfCancellationRequested();
         }

@@ -200,6 +200,7 @@ public sealed class EventDeliveryTests
         server.EventsDefault = async context => await gate.Task.WaitAsync(context.RequestAborted);
         var options = TestClients.Options(server.Url);
         options.EventBatchSize = 10;
+        options.RequestTimeout = TimeSpan.FromSeconds(30);
         await using var client = HackleClient.Create(TestClients.NewKey(), options);
 
         TrackNumbered(client, 100);

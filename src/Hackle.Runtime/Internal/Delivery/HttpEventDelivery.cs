@@ -244,6 +244,11 @@ namespace Hackle.Internal.Delivery
             {
                 fate = await _sender.SendAsync(batch, _abort.Token).ConfigureAwait(false);
             }
+            catch (Exception) when (_abort.IsCancellationRequested)
+            {
+                // Given up by close (the HTTP client may be disposed by now): counted as dropped on close.
+                fate = BatchFate.Aborted;
+            }
             catch (Exception e)
             {
                 Log.DeliveryLoopFailed(_logger, _redactor.Describe(e));

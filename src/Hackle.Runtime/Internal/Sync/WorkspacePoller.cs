@@ -62,8 +62,9 @@ namespace Hackle.Internal.Sync
                     _metrics.Poll(result.Tag);
                     delay = Handle(result);
                 }
-                catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                catch (Exception) when (stop.IsCancellationRequested)
                 {
+                    // Stopping: cancellation, or the HTTP client already disposed by a close that stopped waiting.
                     break;
                 }
                 catch (Exception e)

@@ -1,0 +1,38 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Simplification;
+
+namespace Hackle.CodeFixes
+{
+    /// <summary>Small syntax builders shared by the code fixes.</summary>
+    internal static class SyntaxHelpers
+    {
+        /// <summary>A fully qualified type that the simplifier shortens and imports, e.g. <c>IHackleClient</c>.</summary>
+        public static TypeSyntax QualifiedType(string fullyQualifiedName) =>
+            SyntaxFactory.ParseTypeName(fullyQualifiedName)
+                .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
+
+        /// <summary>The <c>IHackleClient</c> type.</summary>
+        public static TypeSyntax ClientType() => QualifiedType("global::Hackle.IHackleClient");
+
+        /// <summary>A <c>IHackleClient name</c> parameter.</summary>
+        public static ParameterSyntax ClientParameter(string name) =>
+            SyntaxFactory.Parameter(SyntaxFactory.Identifier(name)).WithType(ClientType());
+
+        /// <summary>A statement <c>target = value;</c>.</summary>
+        public static StatementSyntax Assignment(ExpressionSyntax target, string value) =>
+            SyntaxFactory.ExpressionStatement(SyntaxFactory.AssignmentExpression(
+                    SyntaxKind.SimpleAssignmentExpression, target, SyntaxFactory.IdentifierName(value)))
+                .WithAdditionalAnnotations(Formatter.Annotation);
+
+        /// <summary><paramref name="baseName"/>, or it with a number appended when the name is already used in scope.</summary>
+        public static string UniqueName(SemanticModel model, int position, string baseName)
+        {
+            var name = baseName;
+            for (var i = 2; model.LookupSymbols(position, name: name).Length > 0; i++) name = baseName + i;
+            return name;
+        }
+    }
+}

@@ -60,6 +60,8 @@ namespace Hackle.CodeFixes
                     case AnonymousFunctionExpressionSyntax lambda: return lambda.AsyncKeyword != default;
                     case LocalFunctionStatementSyntax local: return local.Modifiers.Any(SyntaxKind.AsyncKeyword);
                     case MethodDeclarationSyntax method: return method.Modifiers.Any(SyntaxKind.AsyncKeyword);
+                    case GlobalStatementSyntax _:
+                        continue;
                     case CompilationUnitSyntax unit:
                         // Top-level statements are async exactly when they contain an await.
                         return unit.Members.OfType<GlobalStatementSyntax>().Any(g =>

@@ -101,7 +101,7 @@ namespace Hackle.CodeFixes
                         .WithTrailingTrivia(type.Identifier.TrailingTrivia));
             }
             editor.ReplaceNode(type, updated);
-            return editor.GetChangedDocument();
+            return await SyntaxHelpers.AddImportsAsync(editor.GetChangedDocument(), cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -75,7 +75,7 @@ namespace Hackle.CodeFixes
                     InjectThroughConstructor(editor, type, creation, fix);
                     break;
             }
-            return editor.GetChangedDocument();
+            return await SyntaxHelpers.AddImportsAsync(editor.GetChangedDocument(), cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>The lambda, method, local function or constructor that gets the new parameter.</summary>

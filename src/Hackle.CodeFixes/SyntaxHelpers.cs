@@ -1,6 +1,9 @@
+using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
 
@@ -13,6 +16,18 @@ namespace Hackle.CodeFixes
         public static TypeSyntax QualifiedType(string fullyQualifiedName) =>
             SyntaxFactory.ParseTypeName(fullyQualifiedName)
                 .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
+
+        /// <summary>The same as <see cref="QualifiedType"/> in expression position (parsed as member accesses, as the compiler would).</summary>
+        public static ExpressionSyntax QualifiedExpression(string fullyQualifiedName) =>
+            SyntaxFactory.ParseExpression(fullyQualifiedName)
+                .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
+
+        /// <summary>
+        /// Adds the using directives that the <see cref="QualifiedType"/> names need; the code action's own
+        /// clean-up then shortens those names (Roslyn 4.8 does not add the imports by itself).
+        /// </summary>
+        public static Task<Document> AddImportsAsync(Document document, CancellationToken cancellationToken) =>
+            ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken);
 
         /// <summary>The <c>IHackleClient</c> type.</summary>
         public static TypeSyntax ClientType() => QualifiedType("global::Hackle.IHackleClient");

@@ -46,7 +46,7 @@ namespace Hackle.CodeFixes
                 var title = "Use " + accessor.ContainingType?.Name + "." + accessor.Name;
                 var fixedRoot = root.ReplaceNode(replacement.Value.Old, replacement.Value.New.WithTriviaFrom(replacement.Value.Old));
                 context.RegisterCodeFix(
-                    CodeAction.Create(title, _ => Task.FromResult(context.Document.WithSyntaxRoot(fixedRoot)), nameof(UseGeneratedAccessorCodeFixProvider)),
+                    CodeAction.Create(title, ct => SyntaxHelpers.AddImportsAsync(context.Document.WithSyntaxRoot(fixedRoot), ct), nameof(UseGeneratedAccessorCodeFixProvider)),
                     diagnostic);
             }
         }
@@ -75,7 +75,7 @@ namespace Hackle.CodeFixes
                     if (variant is null || variant.GetMembers(literal.Token.ValueText).IsEmpty) return null;
                     ExpressionSyntax member = SyntaxFactory.MemberAccessExpression(
                         SyntaxKind.SimpleMemberAccessExpression,
-                        SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxHelpers.QualifiedType(accessorName), SyntaxFactory.IdentifierName("Variant")),
+                        SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxHelpers.QualifiedExpression(accessorName), SyntaxFactory.IdentifierName("Variant")),
                         SyntaxFactory.IdentifierName(literal.Token.ValueText));
                     return (comparison, SyntaxFactory.BinaryExpression(comparison.Kind(), Call(accessorName, "Variation", arguments), member));
                 default:
@@ -99,7 +99,7 @@ namespace Hackle.CodeFixes
 
         private static InvocationExpressionSyntax Call(string accessorName, string method, ArgumentListSyntax arguments) =>
             SyntaxFactory.InvocationExpression(
-                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxHelpers.QualifiedType(accessorName), SyntaxFactory.IdentifierName(method)),
+                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxHelpers.QualifiedExpression(accessorName), SyntaxFactory.IdentifierName(method)),
                 arguments);
     }
 }

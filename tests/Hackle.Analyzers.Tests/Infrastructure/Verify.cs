@@ -25,21 +25,24 @@ internal static class Verify<TAnalyzer>
     }
 
     /// <summary>Applies <typeparamref name="TCodeFix"/> to the diagnostics in <paramref name="source"/> and compares with <paramref name="fixedSource"/>.</summary>
-    public static Task CodeFixAsync<TCodeFix>(string source, string fixedSource, TestOptions? options = null, string? equivalenceKey = null)
-        where TCodeFix : CodeFixProvider, new() =>
-        CodeFixAsync<TCodeFix>(source, fixedSource, Array.Empty<DiagnosticResult>(), options, equivalenceKey);
-
-    public static async Task CodeFixAsync<TCodeFix>(string source, string fixedSource, DiagnosticResult[] expected, TestOptions? options = null, string? equivalenceKey = null)
+    /// <remarks>
+    /// <paramref name="fixAllIterations"/>: fixes that each add the same using directive conflict in a batch
+    /// fix-all, which then needs a second pass for the rest.
+    /// </remarks>
+    public static async Task CodeFixAsync<TCodeFix>(string source, string fixedSource, TestOptions? options = null, int? fixAllIterations = null)
         where TCodeFix : CodeFixProvider, new()
     {
         var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
         {
             TestCode = source,
             FixedCode = fixedSource,
-            CodeActionEquivalenceKey = equivalenceKey,
         };
+        if (fixAllIterations is { } iterations)
+        {
+            test.NumberOfFixAllIterations = iterations;
+            test.NumberOfFixAllInDocumentIterations = iterations;
+        }
         await TestEnvironment.ConfigureAsync(test, options ?? TestOptions.Default);
-        test.ExpectedDiagnostics.AddRange(expected);
         await test.RunAsync();
     }
 }

@@ -1,0 +1,392 @@
+using Hackle.Analyzers.Tests.Infrastructure;
+using Hackle.CodeFixes;
+using Xunit;
+using VerifyFlags = Hackle.Analyzers.Tests.Infrastructure.Verify<Hackle.Analyzers.FlagKeyAnalyzer>;
+using VerifyLifetime = Hackle.Analyzers.Tests.Infrastructure.Verify<Hackle.Analyzers.ClientLifetimeAnalyzer>;
+using VerifyRegistration = Hackle.Analyzers.Tests.Infrastructure.Verify<Hackle.Analyzers.ServiceLifetimeAnalyzer>;
+
+namespace Hackle.Analyzers.Tests;
+
+/// <summary>Every code fix, checked on the code it produces (which must also compile).</summary>
+public class CodeFixTests
+{
+    [Fact]
+    public Task Controller_action_gets_a_constructor_injected_field_and_loses_its_using() => VerifyLifetime.CodeFixAsync<InjectClientCodeFixProvider>("""
+        using Hackle;
+        using Microsoft.AspNetCore.Mvc;
+
+        public class CheckoutController : ControllerBase
+        {
+            public IActionResult Get(string id)
+            {
+                using var client = {|HKA101:HackleClient.Create("sdk-key")|};
+                return client.Variation(42, new HackleUser(id)) == "B" ? Ok() : Ok();
+            }
+        }
+        """, """
+        using Hackle;
+        using Microsoft.AspNetCore.Mvc;
+
+        public class CheckoutController : ControllerBase
+        {
+            private readonly IHackleClient _hackleClient;
+
+            public CheckoutController(IHackleClient hackleClient)
+            {
+                _hackleClient = hackleClient;
+            }
+
+            public IActionResult Get(string id)
+            {
+                var client = _hackleClient;
+                return client.Variation(42, new HackleUser(id)) == "B" ? Ok() : Ok();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Existing_constructor_gets_the_parameter_and_the_creation_there_uses_it() => VerifyLifetime.CodeFixAsync<InjectClientCodeFixProvider>("""
+        using Hackle;
+        using Microsoft.AspNetCore.SignalR;
+
+        public class ChatHub : Hub
+        {
+            private readonly IHackleClient _client;
+            private readonly string _name;
+
+            public ChatHub(string name)
+            {
+                _name = name;
+                _client = {|HKA101:HackleClient.Create("sdk-key")|};
+            }
+        }
+        """, """
+        using Hackle;
+        using Microsoft.AspNetCore.SignalR;
+
+        public class ChatHub : Hub
+        {
+            private readonly IHackleClient _client;
+            private readonly string _name;
+
+            public ChatHub(string name, IHackleClient hackleClient)
+            {
+                _name = name;
+                _client = hackleClient;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Field_initializer_is_assigned_from_a_constructor_parameter() => VerifyLifetime.CodeFixAsync<InjectClientCodeFixProvider>("""
+        using Hackle;
+        using Microsoft.AspNetCore.Mvc.RazorPages;
+
+        public class IndexModel : PageModel
+        {
+            private readonly IHackleClient _client = {|HKA101:HackleClient.Create("sdk-key")|};
+
+            public IndexModel(int pageSize) => PageSize = pageSize;
+
+            public int PageSize { get; }
+        }
+        """, """
+        using Hackle;
+        using Microsoft.AspNetCore.Mvc.RazorPages;
+
+        public class IndexModel : PageModel
+        {
+            private readonly IHackleClient _client;
+
+            public IndexModel(int pageSize, IHackleClient hackleClient)
+            {
+                _client = hackleClient;
+                PageSize = pageSize;
+            }
+
+            public int PageSize { get; }
+        }
+        """);
+
+    [Fact]
+    public Task Primary_constructor_gets_the_parameter() => VerifyLifetime.CodeFixAsync<InjectClientCodeFixProvider>("""
+        using Hackle;
+        using Microsoft.AspNetCore.Mvc;
+
+        public class CheckoutController(ILoggerStub logger) : ControllerBase
+        {
+            public string Get() => {|HKA101:HackleClient.Create("sdk-key")|}.Variation(42, new HackleUser("u"));
+        }
+
+        public interface ILoggerStub { }
+        """, """
+        using Hackle;
+        using Microsoft.AspNetCore.Mvc;
+
+        public class CheckoutController(ILoggerStub logger, IHackleClient hackleClient) : ControllerBase
+        {
+            public string Get() => hackleClient.Variation(42, new HackleUser("u"));
+        }
+
+        public interface ILoggerStub { }
+        """);
+
+    [Fact]
+    public Task Minimal_api_lambda_gets_a_handler_parameter() => VerifyLifetime.CodeFixAsync<InjectClientCodeFixProvider>("""
+        using Hackle;
+        using Microsoft.AspNetCore.Builder;
+
+        var app = WebApplication.Create();
+        app.MapGet("/checkout", (string id) => {|HKA101:HackleClient.Create("sdk-key")|}.Variation(42, new HackleUser(id)));
+        """, """
+        using Hackle;
+        using Microsoft.AspNetCore.Builder;
+
+        var app = WebApplication.Create();
+        app.MapGet("/checkout", (string id, IHackleClient hackleClient) => hackleClient.Variation(42, new HackleUser(id)));
+        """);
+
+    [Fact]
+    public Task Minimal_api_method_group_gets_a_parameter_and_the_using_statement_becomes_a_block() => VerifyLifetime.CodeFixAsync<InjectClientCodeFixProvider>("""
+        using Hackle;
+        using Microsoft.AspNetCore.Builder;
+
+        static class Endpoints
+        {
+            public static void Map(WebApplication app) => app.MapGet("/checkout", Checkout);
+
+            static string Checkout(string id)
+            {
+                using (var client = {|HKA101:HackleClient.Create("sdk-key")|})
+                {
+                    return client.Variation(42, new HackleUser(id));
+                }
+            }
+        }
+        """, """
+        using Hackle;
+        using Microsoft.AspNetCore.Builder;
+
+        static class Endpoints
+        {
+            public static void Map(WebApplication app) => app.MapGet("/checkout", Checkout);
+
+            static string Checkout(string id, IHackleClient hackleClient)
+            {
+                {
+                    var client = hackleClient;
+                    return client.Variation(42, new HackleUser(id));
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Loop_has_no_injection_fix() => VerifyLifetime.CodeFixAsync<InjectClientCodeFixProvider>("""
+        using Hackle;
+
+        public static class Batch
+        {
+            public static void Run(string[] ids)
+            {
+                foreach (var id in ids) {|HKA101:HackleClient.Create("sdk-key")|}.Track("x", new HackleUser(id));
+            }
+        }
+        """, """
+        using Hackle;
+
+        public static class Batch
+        {
+            public static void Run(string[] ids)
+            {
+                foreach (var id in ids) {|HKA101:HackleClient.Create("sdk-key")|}.Track("x", new HackleUser(id));
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Scoped_and_lifetime_argument_become_singleton() => VerifyRegistration.CodeFixAsync<UseSingletonLifetimeCodeFixProvider>("""
+        using Hackle;
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.Extensions.DependencyInjection.Extensions;
+
+        public static class Startup
+        {
+            public static void Configure(IServiceCollection services)
+            {
+                services.{|HKA102:AddScoped|}<IHackleClient>(_ => HackleClient.Create("sdk-key"));
+                services.{|HKA102:TryAddTransient|}<IHackleClient>(_ => HackleClient.Current);
+                services.Add(new ServiceDescriptor(typeof(IHackleClient), _ => HackleClient.Create("k"), {|HKA102:ServiceLifetime.Scoped|}));
+            }
+        }
+        """, """
+        using Hackle;
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.Extensions.DependencyInjection.Extensions;
+
+        public static class Startup
+        {
+            public static void Configure(IServiceCollection services)
+            {
+                services.AddSingleton<IHackleClient>(_ => HackleClient.Create("sdk-key"));
+                services.TryAddSingleton<IHackleClient>(_ => HackleClient.Current);
+                services.Add(new ServiceDescriptor(typeof(IHackleClient), _ => HackleClient.Create("k"), ServiceLifetime.Singleton));
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Local_gets_using() => VerifyLifetime.CodeFixAsync<AddUsingCodeFixProvider>("""
+        using Hackle;
+
+        public static class Program
+        {
+            public static void Main()
+            {
+                // The process's one client.
+                var client = {|HKA103:HackleClient.Create("sdk-key")|};
+                client.Track("start", new HackleUser("u"));
+            }
+        }
+        """, """
+        using Hackle;
+
+        public static class Program
+        {
+            public static void Main()
+            {
+                // The process's one client.
+                using var client = HackleClient.Create("sdk-key");
+                client.Track("start", new HackleUser("u"));
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Local_in_async_code_gets_await_using() => VerifyLifetime.CodeFixAsync<AddUsingCodeFixProvider>("""
+        using System.Threading.Tasks;
+        using Hackle;
+
+        await Task.Yield();
+        var client = {|HKA103:HackleClient.Create("sdk-key")|};
+        client.Track("start", new HackleUser("u"));
+        """, """
+        using System.Threading.Tasks;
+        using Hackle;
+
+        await Task.Yield();
+        await using var client = HackleClient.Create("sdk-key");
+        client.Track("start", new HackleUser("u"));
+        """);
+
+    [Fact]
+    public Task Type_gets_IDisposable_and_a_Dispose_method() => VerifyLifetime.CodeFixAsync<DisposeFieldCodeFixProvider>("""
+        using Hackle;
+
+        public sealed class FlagService
+        {
+            private readonly IHackleClient {|HKA104:_client|} = HackleClient.Create("sdk-key");
+
+            public string Decide(string id) => _client.Variation(42, new HackleUser(id));
+        }
+        """, """
+        using System;
+        using Hackle;
+
+        public sealed class FlagService : IDisposable
+        {
+            private readonly IHackleClient _client = HackleClient.Create("sdk-key");
+
+            public string Decide(string id) => _client.Variation(42, new HackleUser(id));
+
+            public void Dispose()
+            {
+                _client.Dispose();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Existing_Dispose_gets_the_dispose_call() => VerifyLifetime.CodeFixAsync<DisposeFieldCodeFixProvider>("""
+        using System;
+        using System.IO;
+        using Hackle;
+
+        public sealed class FlagService : IDisposable
+        {
+            private IHackleClient? {|HKA104:_client|};
+            private readonly MemoryStream _buffer = new();
+
+            public void Start() => _client = HackleClient.Create("sdk-key");
+
+            public void Dispose() => _buffer.Dispose();
+        }
+        """, """
+        using System;
+        using System.IO;
+        using Hackle;
+
+        public sealed class FlagService : IDisposable
+        {
+            private IHackleClient? _client;
+            private readonly MemoryStream _buffer = new();
+
+            public void Start() => _client = HackleClient.Create("sdk-key");
+
+            public void Dispose()
+            {
+                _buffer.Dispose();
+                _client?.Dispose();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Raw_calls_become_generated_accessors() => VerifyFlags.CodeFixAsync<UseGeneratedAccessorCodeFixProvider>("""
+        using Hackle;
+
+        public static class Checkout
+        {
+            public static void Run(IHackleClient client, HackleUser user)
+            {
+                var on = {|HKA106:client.IsFeatureOn(7, user)|};
+                var current = {|HKA106:HackleClient.Current.IsFeatureOn(7, user)|};
+                var detail = {|HKA106:client.FeatureFlagDetail(7, user)|};
+                if ({|HKA106:client.Variation(42, user)|} == "B") { }
+                if (({|HKA106:HackleClient.Current.Variation(42, user)|}) != "C") { }
+            }
+        }
+        """, """
+        using Hackle;
+        using HackleFlags;
+
+        public static class Checkout
+        {
+            public static void Run(IHackleClient client, HackleUser user)
+            {
+                var on = Features.NewCheckout.IsOn(client, user);
+                var current = Features.NewCheckout.IsOn(user);
+                var detail = Features.NewCheckout.Detail(client, user);
+                if (Experiments.Checkout.Variation(client, user) == Experiments.Checkout.Variant.B) { }
+                if (Experiments.Checkout.Variation(user) != Experiments.Checkout.Variant.C) { }
+            }
+        }
+        """, Manifests.WithManifest, fixAllIterations: 2);
+
+    [Fact]
+    public Task Variation_used_as_a_string_is_left_alone() => VerifyFlags.CodeFixAsync<UseGeneratedAccessorCodeFixProvider>("""
+        using Hackle;
+
+        public static class Checkout
+        {
+            public static string Run(IHackleClient client, HackleUser user) => {|HKA106:client.Variation(42, user)|} + {|HKA106:client.Variation(42, user, "A")|};
+        }
+        """, """
+        using Hackle;
+
+        public static class Checkout
+        {
+            public static string Run(IHackleClient client, HackleUser user) => {|HKA106:client.Variation(42, user)|} + {|HKA106:client.Variation(42, user, "A")|};
+        }
+        """, Manifests.WithManifest);
+}

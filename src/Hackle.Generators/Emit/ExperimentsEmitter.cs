@@ -41,33 +41,33 @@ namespace Hackle.Generators.Emit
             WriteVariantEnum(w, e);
             w.Line();
 
-            const string userDoc = "The user to decide for.";
-            const string clientDoc = "The client to decide with, e.g. one injected from DI.";
-            var returnsVariant = "The variation; the control <see cref=\"Variant." + control + "\"/> when none can be decided.";
+            const string userDoc = "The user.";
+            const string clientDoc = "The client to use, e.g. one injected from DI.";
+            var returnsVariant = "The variation, or the control " + control + " when none can be decided.";
 
-            w.Doc("summary", "Decides the user's variation with the process's client, <see cref=\"global::Hackle.HackleClient.Current\"/>. Never throws.");
+            w.Doc("summary", "The user's variation, decided by <see cref=\"global::Hackle.HackleClient.Current\"/>; never throws.");
             w.Doc("param", userDoc, " name=\"user\"");
             w.Doc("returns", returnsVariant);
             w.Line("public static Variant Variation(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user).Variation;");
             w.Line();
 
-            w.Doc("summary", "Decides the user's variation with <paramref name=\"client\"/>.");
+            w.Doc("summary", "The user's variation, decided by <paramref name=\"client\"/>.");
             w.Doc("param", clientDoc, " name=\"client\"");
             w.Doc("param", userDoc, " name=\"user\"");
             w.Doc("returns", returnsVariant);
             w.Line("public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;");
             w.Line();
 
-            w.Doc("summary", "Decides the user's variation with the process's client, with the reason and the variation's parameters.");
+            w.Doc("summary", "The user's variation with the reason and parameters, decided by <see cref=\"global::Hackle.HackleClient.Current\"/>.");
             w.Doc("param", userDoc, " name=\"user\"");
-            w.Doc("returns", "The decision; its variation is the control when none can be decided, and its reason says why.");
+            w.Doc("returns", "The decision; its reason says why.");
             w.Line("public static " + decision + " VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);");
             w.Line();
 
-            w.Doc("summary", "Decides the user's variation with <paramref name=\"client\"/>, with the reason and the variation's parameters.");
+            w.Doc("summary", "The user's variation with the reason and parameters, decided by <paramref name=\"client\"/>.");
             w.Doc("param", clientDoc, " name=\"client\"");
             w.Doc("param", userDoc, " name=\"user\"");
-            w.Doc("returns", "The decision; its variation is the control when none can be decided, and its reason says why.");
+            w.Doc("returns", "The decision; its reason says why.");
             w.Open("public static " + decision + " VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)");
             Emitter.ClientNullCheck(w);
             w.Line("global::Hackle.Decision decision = client.VariationDetail(Key, user, " + CodeWriter.Literal(e.ControlKey) + ");");
@@ -75,7 +75,7 @@ namespace Hackle.Generators.Emit
             w.Close();
             w.Line();
 
-            w.Doc("summary", "Maps a variation key to <see cref=\"Variant\"/> with no reflection; a key the manifest does not know maps to the control.");
+            w.Doc("summary", "Maps a variation key to <see cref=\"Variant\"/>; unknown keys map to the control.");
             w.Open("private static Variant ToVariant(string key)");
             w.Open("switch (key)");
             foreach (var v in e.Variants)

@@ -23,8 +23,8 @@ namespace Hackle.Generators.Emit
         private static void WriteFeature(CodeWriter w, EmitFeature f)
         {
             var key = f.Key.ToString(CultureInfo.InvariantCulture);
-            const string userDoc = "The user to decide for.";
-            const string clientDoc = "The client to decide with, e.g. one injected from DI.";
+            const string userDoc = "The user.";
+            const string clientDoc = "The client to use, e.g. one injected from DI.";
 
             w.Doc("summary", Emitter.Summary("Feature flag", f.Name, key, f.Description));
             Emitter.StatusRemarks(w, f.Status, f.ObsoleteMessage, null);
@@ -35,29 +35,29 @@ namespace Hackle.Generators.Emit
             w.Line("public const long Key = " + key + "L;");
             w.Line();
 
-            w.Doc("summary", "Whether the flag is on for the user, decided with the process's client, <see cref=\"global::Hackle.HackleClient.Current\"/>. Never throws.");
+            w.Doc("summary", "Whether the flag is on for the user, decided by <see cref=\"global::Hackle.HackleClient.Current\"/>; never throws.");
             w.Doc("param", userDoc, " name=\"user\"");
-            w.Doc("returns", "True when the flag is on; false when it is off or cannot be decided.");
+            w.Doc("returns", "True when on; false when off or undecided.");
             w.Line("public static bool IsOn(global::Hackle.HackleUser user) => Detail(global::Hackle.HackleClient.Current, user).IsOn;");
             w.Line();
 
-            w.Doc("summary", "Whether the flag is on for the user, decided with <paramref name=\"client\"/>.");
+            w.Doc("summary", "Whether the flag is on for the user, decided by <paramref name=\"client\"/>.");
             w.Doc("param", clientDoc, " name=\"client\"");
             w.Doc("param", userDoc, " name=\"user\"");
-            w.Doc("returns", "True when the flag is on; false when it is off or cannot be decided.");
+            w.Doc("returns", "True when on; false when off or undecided.");
             w.Line("public static bool IsOn(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => Detail(client, user).IsOn;");
             w.Line();
 
-            w.Doc("summary", "Decides the flag for the user with the process's client, with the reason and parameters.");
+            w.Doc("summary", "The flag for the user with the reason and parameters, decided by <see cref=\"global::Hackle.HackleClient.Current\"/>.");
             w.Doc("param", userDoc, " name=\"user\"");
-            w.Doc("returns", "The decision; off when it cannot be decided, and its reason says why.");
+            w.Doc("returns", "The decision; its reason says why.");
             w.Line("public static global::Hackle.FeatureFlagDecision Detail(global::Hackle.HackleUser user) => Detail(global::Hackle.HackleClient.Current, user);");
             w.Line();
 
-            w.Doc("summary", "Decides the flag for the user with <paramref name=\"client\"/>, with the reason and parameters.");
+            w.Doc("summary", "The flag for the user with the reason and parameters, decided by <paramref name=\"client\"/>.");
             w.Doc("param", clientDoc, " name=\"client\"");
             w.Doc("param", userDoc, " name=\"user\"");
-            w.Doc("returns", "The decision; off when it cannot be decided, and its reason says why.");
+            w.Doc("returns", "The decision; its reason says why.");
             w.Open("public static global::Hackle.FeatureFlagDecision Detail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)");
             Emitter.ClientNullCheck(w);
             w.Line("return client.FeatureFlagDetail(Key, user);");

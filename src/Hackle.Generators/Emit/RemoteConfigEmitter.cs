@@ -42,8 +42,8 @@ namespace Hackle.Generators.Emit
                     break;
             }
             var decision = "global::Hackle.RemoteConfigDecision<" + type + ">";
-            const string userDoc = "The user to evaluate for.";
-            const string clientDoc = "The client to evaluate with, e.g. one injected from DI.";
+            const string userDoc = "The user.";
+            const string clientDoc = "The client to use, e.g. one injected from DI.";
 
             var summary = "Remote-config parameter <c>" + CodeWriter.XmlOneLine(p.Key) + "</c> (" + p.WireType + ").";
             if (!string.IsNullOrWhiteSpace(p.Description)) summary += "\n" + CodeWriter.Xml(p.Description!);
@@ -58,26 +58,26 @@ namespace Hackle.Generators.Emit
             w.Line("public const " + type + " DefaultValue = " + literal + ";");
             w.Line();
 
-            w.Doc("summary", "The parameter's value for the user, evaluated with the process's client, <see cref=\"global::Hackle.HackleClient.Current\"/>. Never throws.");
+            w.Doc("summary", "The value for the user, decided by <see cref=\"global::Hackle.HackleClient.Current\"/>; never throws.");
             w.Doc("param", userDoc, " name=\"user\"");
             w.Doc("returns", "The value; <see cref=\"DefaultValue\"/> when it cannot be decided.");
             w.Line("public static " + type + " Get(global::Hackle.HackleUser user) => Detail(global::Hackle.HackleClient.Current, user).Value;");
             w.Line();
 
-            w.Doc("summary", "The parameter's value for the user, evaluated with <paramref name=\"client\"/>.");
+            w.Doc("summary", "The value for the user, decided by <paramref name=\"client\"/>.");
             w.Doc("param", clientDoc, " name=\"client\"");
             w.Doc("param", userDoc, " name=\"user\"");
             w.Doc("returns", "The value; <see cref=\"DefaultValue\"/> when it cannot be decided.");
             w.Line("public static " + type + " Get(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => Detail(client, user).Value;");
             w.Line();
 
-            w.Doc("summary", "Evaluates the parameter for the user with the process's client, with the reason.");
+            w.Doc("summary", "The value for the user with the reason, decided by <see cref=\"global::Hackle.HackleClient.Current\"/>.");
             w.Doc("param", userDoc, " name=\"user\"");
             w.Doc("returns", "The value and why it was chosen.");
             w.Line("public static " + decision + " Detail(global::Hackle.HackleUser user) => Detail(global::Hackle.HackleClient.Current, user);");
             w.Line();
 
-            w.Doc("summary", "Evaluates the parameter for the user with <paramref name=\"client\"/>, with the reason.");
+            w.Doc("summary", "The value for the user with the reason, decided by <paramref name=\"client\"/>.");
             w.Doc("param", clientDoc, " name=\"client\"");
             w.Doc("param", userDoc, " name=\"user\"");
             w.Doc("returns", "The value and why it was chosen.");

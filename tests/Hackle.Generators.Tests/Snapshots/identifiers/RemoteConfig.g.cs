@@ -17,25 +17,25 @@ namespace HackleFlags
             /// <summary>The manifest's default value, false, returned when the value cannot be decided.</summary>
             public const bool DefaultValue = false;
 
-            /// <summary>The parameter's value for the user, evaluated with the process's client, <see cref="global::Hackle.HackleClient.Current"/>. Never throws.</summary>
-            /// <param name="user">The user to evaluate for.</param>
+            /// <summary>The value for the user, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
+            /// <param name="user">The user.</param>
             /// <returns>The value; <see cref="DefaultValue"/> when it cannot be decided.</returns>
             public static bool Get(global::Hackle.HackleUser user) => Detail(global::Hackle.HackleClient.Current, user).Value;
 
-            /// <summary>The parameter's value for the user, evaluated with <paramref name="client"/>.</summary>
-            /// <param name="client">The client to evaluate with, e.g. one injected from DI.</param>
-            /// <param name="user">The user to evaluate for.</param>
+            /// <summary>The value for the user, decided by <paramref name="client"/>.</summary>
+            /// <param name="client">The client to use, e.g. one injected from DI.</param>
+            /// <param name="user">The user.</param>
             /// <returns>The value; <see cref="DefaultValue"/> when it cannot be decided.</returns>
             public static bool Get(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => Detail(client, user).Value;
 
-            /// <summary>Evaluates the parameter for the user with the process's client, with the reason.</summary>
-            /// <param name="user">The user to evaluate for.</param>
+            /// <summary>The value for the user with the reason, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
+            /// <param name="user">The user.</param>
             /// <returns>The value and why it was chosen.</returns>
             public static global::Hackle.RemoteConfigDecision<bool> Detail(global::Hackle.HackleUser user) => Detail(global::Hackle.HackleClient.Current, user);
 
-            /// <summary>Evaluates the parameter for the user with <paramref name="client"/>, with the reason.</summary>
-            /// <param name="client">The client to evaluate with, e.g. one injected from DI.</param>
-            /// <param name="user">The user to evaluate for.</param>
+            /// <summary>The value for the user with the reason, decided by <paramref name="client"/>.</summary>
+            /// <param name="client">The client to use, e.g. one injected from DI.</param>
+            /// <param name="user">The user.</param>
             /// <returns>The value and why it was chosen.</returns>
             public static global::Hackle.RemoteConfigDecision<bool> Detail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)
             {
@@ -53,25 +53,25 @@ namespace HackleFlags
             /// <summary>The manifest's default value, 2.5e3, returned when the value cannot be decided.</summary>
             public const double DefaultValue = 2.5e3D;
 
-            /// <summary>The parameter's value for the user, evaluated with the process's client, <see cref="global::Hackle.HackleClient.Current"/>. Never throws.</summary>
-            /// <param name="user">The user to evaluate for.</param>
+            /// <summary>The value for the user, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
+            /// <param name="user">The user.</param>
             /// <returns>The value; <see cref="DefaultValue"/> when it cannot be decided.</returns>
             public static double Get(global::Hackle.HackleUser user) => Detail(global::Hackle.HackleClient.Current, user).Value;
 
-            /// <summary>The parameter's value for the user, evaluated with <paramref name="client"/>.</summary>
-            /// <param name="client">The client to evaluate with, e.g. one injected from DI.</param>
-            /// <param name="user">The user to evaluate for.</param>
+            /// <summary>The value for the user, decided by <paramref name="client"/>.</summary>
+            /// <param name="client">The client to use, e.g. one injected from DI.</param>
+            /// <param name="user">The user.</param>
             /// <returns>The value; <see cref="DefaultValue"/> when it cannot be decided.</returns>
             public static double Get(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => Detail(client, user).Value;
 
-            /// <summary>Evaluates the parameter for the user with the process's client, with the reason.</summary>
-            /// <param name="user">The user to evaluate for.</param>
+            /// <summary>The value for the user with the reason, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
+            /// <param name="user">The user.</param>
             /// <returns>The value and why it was chosen.</returns>
             public static global::Hackle.RemoteConfigDecision<double> Detail(global::Hackle.HackleUser user) => Detail(global::Hackle.HackleClient.Current, user);
 
-            /// <summary>Evaluates the parameter for the user with <paramref name="client"/>, with the reason.</summary>
-            /// <param name="client">The client to evaluate with, e.g. one injected from DI.</param>
-            /// <param name="user">The user to evaluate for.</param>
+            /// <summary>The value for the user with the reason, decided by <paramref name="client"/>.</summary>
+            /// <param name="client">The client to use, e.g. one injected from DI.</param>
+            /// <param name="user">The user.</param>
             /// <returns>The value and why it was chosen.</returns>
             public static global::Hackle.RemoteConfigDecision<double> Detail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)
             {
@@ -89,25 +89,25 @@ namespace HackleFlags
             /// <summary>The manifest's default value, "{\"a\":1}", returned when the value cannot be decided.</summary>
             public const string DefaultValue = "{\"a\":1}";
 
-            /// <summary>The parameter's value for the user, evaluated with the process's client, <see cref="global::Hackle.HackleClient.Current"/>. Never throws.</summary>
-            /// <param name="user">The user to evaluate for.</param>
+            /// <summary>The value for the user, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
+            /// <param name="user">The user.</param>
             /// <returns>The value; <see cref="DefaultValue"/> when it cannot be decided.</returns>
             public static string Get(global::Hackle.HackleUser user) => Detail(global::Hackle.HackleClient.Current, user).Value;
 
-            /// <summary>The parameter's value for the user, evaluated with <paramref name="client"/>.</summary>
-            /// <param name="client">The client to evaluate with, e.g. one injected from DI.</param>
-            /// <param name="user">The user to evaluate for.</param>
+            /// <summary>The value for the user, decided by <paramref name="client"/>.</summary>
+            /// <param name="client">The client to use, e.g. one injected from DI.</param>
+            /// <param name="user">The user.</param>
             /// <returns>The value; <see cref="DefaultValue"/> when it cannot be decided.</returns>
             public static string Get(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => Detail(client, user).Value;
 
-            /// <summary>Evaluates the parameter for the user with the process's client, with the reason.</summary>
-            /// <param name="user">The user to evaluate for.</param>
+            /// <summary>The value for the user with the reason, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
+            /// <param name="user">The user.</param>
             /// <returns>The value and why it was chosen.</returns>
             public static global::Hackle.RemoteConfigDecision<string> Detail(global::Hackle.HackleUser user) => Detail(global::Hackle.HackleClient.Current, user);
 
-            /// <summary>Evaluates the parameter for the user with <paramref name="client"/>, with the reason.</summary>
-            /// <param name="client">The client to evaluate with, e.g. one injected from DI.</param>
-            /// <param name="user">The user to evaluate for.</param>
+            /// <summary>The value for the user with the reason, decided by <paramref name="client"/>.</summary>
+            /// <param name="client">The client to use, e.g. one injected from DI.</param>
+            /// <param name="user">The user.</param>
             /// <returns>The value and why it was chosen.</returns>
             public static global::Hackle.RemoteConfigDecision<string> Detail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)
             {

@@ -15,26 +15,26 @@ namespace HackleFlags
             /// <summary>The feature key in Hackle: 201.</summary>
             public const long Key = 201L;
 
-            /// <summary>Whether the flag is on for the user, decided with the process's client, <see cref="global::Hackle.HackleClient.Current"/>. Never throws.</summary>
-            /// <param name="user">The user to decide for.</param>
-            /// <returns>True when the flag is on; false when it is off or cannot be decided.</returns>
+            /// <summary>Whether the flag is on for the user, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
+            /// <param name="user">The user.</param>
+            /// <returns>True when on; false when off or undecided.</returns>
             public static bool IsOn(global::Hackle.HackleUser user) => Detail(global::Hackle.HackleClient.Current, user).IsOn;
 
-            /// <summary>Whether the flag is on for the user, decided with <paramref name="client"/>.</summary>
-            /// <param name="client">The client to decide with, e.g. one injected from DI.</param>
-            /// <param name="user">The user to decide for.</param>
-            /// <returns>True when the flag is on; false when it is off or cannot be decided.</returns>
+            /// <summary>Whether the flag is on for the user, decided by <paramref name="client"/>.</summary>
+            /// <param name="client">The client to use, e.g. one injected from DI.</param>
+            /// <param name="user">The user.</param>
+            /// <returns>True when on; false when off or undecided.</returns>
             public static bool IsOn(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => Detail(client, user).IsOn;
 
-            /// <summary>Decides the flag for the user with the process's client, with the reason and parameters.</summary>
-            /// <param name="user">The user to decide for.</param>
-            /// <returns>The decision; off when it cannot be decided, and its reason says why.</returns>
+            /// <summary>The flag for the user with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
+            /// <param name="user">The user.</param>
+            /// <returns>The decision; its reason says why.</returns>
             public static global::Hackle.FeatureFlagDecision Detail(global::Hackle.HackleUser user) => Detail(global::Hackle.HackleClient.Current, user);
 
-            /// <summary>Decides the flag for the user with <paramref name="client"/>, with the reason and parameters.</summary>
-            /// <param name="client">The client to decide with, e.g. one injected from DI.</param>
-            /// <param name="user">The user to decide for.</param>
-            /// <returns>The decision; off when it cannot be decided, and its reason says why.</returns>
+            /// <summary>The flag for the user with the reason and parameters, decided by <paramref name="client"/>.</summary>
+            /// <param name="client">The client to use, e.g. one injected from DI.</param>
+            /// <param name="user">The user.</param>
+            /// <returns>The decision; its reason says why.</returns>
             public static global::Hackle.FeatureFlagDecision Detail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)
             {
                 if (client == null) throw new global::System.ArgumentNullException("client");

@@ -29,26 +29,26 @@ namespace Shop.Flags
                 ExpressCheckout,
             }
 
-            /// <summary>Decides the user's variation with the process's client, <see cref="global::Hackle.HackleClient.Current"/>. Never throws.</summary>
-            /// <param name="user">The user to decide for.</param>
-            /// <returns>The variation; the control <see cref="Variant.ThreeStepCheckout"/> when none can be decided.</returns>
+            /// <summary>The user's variation, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
+            /// <param name="user">The user.</param>
+            /// <returns>The variation, or the control ThreeStepCheckout when none can be decided.</returns>
             public static Variant Variation(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user).Variation;
 
-            /// <summary>Decides the user's variation with <paramref name="client"/>.</summary>
-            /// <param name="client">The client to decide with, e.g. one injected from DI.</param>
-            /// <param name="user">The user to decide for.</param>
-            /// <returns>The variation; the control <see cref="Variant.ThreeStepCheckout"/> when none can be decided.</returns>
+            /// <summary>The user's variation, decided by <paramref name="client"/>.</summary>
+            /// <param name="client">The client to use, e.g. one injected from DI.</param>
+            /// <param name="user">The user.</param>
+            /// <returns>The variation, or the control ThreeStepCheckout when none can be decided.</returns>
             public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
 
-            /// <summary>Decides the user's variation with the process's client, with the reason and the variation's parameters.</summary>
-            /// <param name="user">The user to decide for.</param>
-            /// <returns>The decision; its variation is the control when none can be decided, and its reason says why.</returns>
+            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
+            /// <param name="user">The user.</param>
+            /// <returns>The decision; its reason says why.</returns>
             public static global::Shop.Flags.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
 
-            /// <summary>Decides the user's variation with <paramref name="client"/>, with the reason and the variation's parameters.</summary>
-            /// <param name="client">The client to decide with, e.g. one injected from DI.</param>
-            /// <param name="user">The user to decide for.</param>
-            /// <returns>The decision; its variation is the control when none can be decided, and its reason says why.</returns>
+            /// <summary>The user's variation with the reason and parameters, decided by <paramref name="client"/>.</summary>
+            /// <param name="client">The client to use, e.g. one injected from DI.</param>
+            /// <param name="user">The user.</param>
+            /// <returns>The decision; its reason says why.</returns>
             public static global::Shop.Flags.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)
             {
                 if (client == null) throw new global::System.ArgumentNullException("client");
@@ -56,7 +56,7 @@ namespace Shop.Flags
                 return new global::Shop.Flags.VariationDecision<Variant>(ToVariant(decision.Variation), decision.Variation, decision.Reason, decision.Config);
             }
 
-            /// <summary>Maps a variation key to <see cref="Variant"/> with no reflection; a key the manifest does not know maps to the control.</summary>
+            /// <summary>Maps a variation key to <see cref="Variant"/>; unknown keys map to the control.</summary>
             private static Variant ToVariant(string key)
             {
                 switch (key)
@@ -91,26 +91,26 @@ namespace Shop.Flags
                 C,
             }
 
-            /// <summary>Decides the user's variation with the process's client, <see cref="global::Hackle.HackleClient.Current"/>. Never throws.</summary>
-            /// <param name="user">The user to decide for.</param>
-            /// <returns>The variation; the control <see cref="Variant.A"/> when none can be decided.</returns>
+            /// <summary>The user's variation, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
+            /// <param name="user">The user.</param>
+            /// <returns>The variation, or the control A when none can be decided.</returns>
             public static Variant Variation(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user).Variation;
 
-            /// <summary>Decides the user's variation with <paramref name="client"/>.</summary>
-            /// <param name="client">The client to decide with, e.g. one injected from DI.</param>
-            /// <param name="user">The user to decide for.</param>
-            /// <returns>The variation; the control <see cref="Variant.A"/> when none can be decided.</returns>
+            /// <summary>The user's variation, decided by <paramref name="client"/>.</summary>
+            /// <param name="client">The client to use, e.g. one injected from DI.</param>
+            /// <param name="user">The user.</param>
+            /// <returns>The variation, or the control A when none can be decided.</returns>
             public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
 
-            /// <summary>Decides the user's variation with the process's client, with the reason and the variation's parameters.</summary>
-            /// <param name="user">The user to decide for.</param>
-            /// <returns>The decision; its variation is the control when none can be decided, and its reason says why.</returns>
+            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
+            /// <param name="user">The user.</param>
+            /// <returns>The decision; its reason says why.</returns>
             public static global::Shop.Flags.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
 
-            /// <summary>Decides the user's variation with <paramref name="client"/>, with the reason and the variation's parameters.</summary>
-            /// <param name="client">The client to decide with, e.g. one injected from DI.</param>
-            /// <param name="user">The user to decide for.</param>
-            /// <returns>The decision; its variation is the control when none can be decided, and its reason says why.</returns>
+            /// <summary>The user's variation with the reason and parameters, decided by <paramref name="client"/>.</summary>
+            /// <param name="client">The client to use, e.g. one injected from DI.</param>
+            /// <param name="user">The user.</param>
+            /// <returns>The decision; its reason says why.</returns>
             public static global::Shop.Flags.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)
             {
                 if (client == null) throw new global::System.ArgumentNullException("client");
@@ -118,7 +118,7 @@ namespace Shop.Flags
                 return new global::Shop.Flags.VariationDecision<Variant>(ToVariant(decision.Variation), decision.Variation, decision.Reason, decision.Config);
             }
 
-            /// <summary>Maps a variation key to <see cref="Variant"/> with no reflection; a key the manifest does not know maps to the control.</summary>
+            /// <summary>Maps a variation key to <see cref="Variant"/>; unknown keys map to the control.</summary>
             private static Variant ToVariant(string key)
             {
                 switch (key)

@@ -25,20 +25,14 @@ namespace Hackle.Analyzers
         {
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(start =>
+            context.RegisterWhenRuntimeReferenced((start, types) => start.RegisterSymbolStartAction(symbolStart =>
             {
-                var types = KnownTypes.Get(start.Compilation);
-                if (!types.IsRuntimeReferenced) return;
-
-                start.RegisterSymbolStartAction(symbolStart =>
-                {
-                    var state = new ClientLifetimeState((INamedTypeSymbol)symbolStart.Symbol, types);
-                    symbolStart.RegisterOperationAction(state.OnCreationCandidate, OperationKind.Invocation, OperationKind.ObjectCreation);
-                    symbolStart.RegisterOperationAction(state.OnDelegateCreation, OperationKind.DelegateCreation);
-                    symbolStart.RegisterOperationAction(state.OnMemberReference, OperationKind.FieldReference, OperationKind.PropertyReference);
-                    symbolStart.RegisterSymbolEndAction(state.OnEnd);
-                }, SymbolKind.NamedType);
-            });
+                var state = new ClientLifetimeState((INamedTypeSymbol)symbolStart.Symbol, types);
+                symbolStart.RegisterOperationAction(state.OnCreationCandidate, OperationKind.Invocation, OperationKind.ObjectCreation);
+                symbolStart.RegisterOperationAction(state.OnDelegateCreation, OperationKind.DelegateCreation);
+                symbolStart.RegisterOperationAction(state.OnMemberReference, OperationKind.FieldReference, OperationKind.PropertyReference);
+                symbolStart.RegisterSymbolEndAction(state.OnEnd);
+            }, SymbolKind.NamedType));
         }
     }
 }

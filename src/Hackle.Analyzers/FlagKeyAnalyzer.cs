@@ -28,10 +28,8 @@ namespace Hackle.Analyzers
         {
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(start =>
+            context.RegisterWhenRuntimeReferenced((start, types) =>
             {
-                var types = KnownTypes.Get(start.Compilation);
-                if (!types.IsRuntimeReferenced) return;
                 var manifest = ManifestProvider.Find(start.Options, start.CancellationToken);
                 if (manifest is null) return;
 

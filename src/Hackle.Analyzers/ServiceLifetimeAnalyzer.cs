@@ -26,10 +26,8 @@ namespace Hackle.Analyzers
         {
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(start =>
+            context.RegisterWhenRuntimeReferenced((start, types) =>
             {
-                var types = KnownTypes.Get(start.Compilation);
-                if (!types.IsRuntimeReferenced) return;
                 start.RegisterOperationAction(c => AnalyzeInvocation(c, types), OperationKind.Invocation);
                 if (types.ServiceDescriptor != null) start.RegisterOperationAction(c => AnalyzeDescriptorCreation(c, types), OperationKind.ObjectCreation);
             });

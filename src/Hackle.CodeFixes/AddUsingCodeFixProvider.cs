@@ -45,9 +45,7 @@ namespace Hackle.CodeFixes
                     ? updated.WithAwaitKeyword(SyntaxFactory.Token(leading, SyntaxKind.AwaitKeyword, SyntaxFactory.TriviaList(SyntaxFactory.Space)))
                     : updated.WithUsingKeyword(updated.UsingKeyword.WithLeadingTrivia(leading));
                 var fixedRoot = root.ReplaceNode(declaration, updated);
-                context.RegisterCodeFix(
-                    CodeAction.Create(title, _ => Task.FromResult(context.Document.WithSyntaxRoot(fixedRoot)), nameof(AddUsingCodeFixProvider)),
-                    diagnostic);
+                context.RegisterRootFix(diagnostic, title, fixedRoot, nameof(AddUsingCodeFixProvider));
             }
         }
 

@@ -29,6 +29,19 @@ namespace Hackle.CodeFixes
         public static Task<Document> AddImportsAsync(Document document, CancellationToken cancellationToken) =>
             ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken);
 
+        /// <summary>Offers <paramref name="fixedRoot"/> as the document's new root under <paramref name="title"/>.</summary>
+        public static void RegisterRootFix(this Microsoft.CodeAnalysis.CodeFixes.CodeFixContext context, Diagnostic diagnostic, string title, SyntaxNode fixedRoot,
+            string equivalenceKey, bool addImports = false)
+        {
+            var document = context.Document;
+            context.RegisterCodeFix(
+                Microsoft.CodeAnalysis.CodeActions.CodeAction.Create(
+                    title,
+                    ct => addImports ? AddImportsAsync(document.WithSyntaxRoot(fixedRoot), ct) : Task.FromResult(document.WithSyntaxRoot(fixedRoot)),
+                    equivalenceKey),
+                diagnostic);
+        }
+
         /// <summary>The <c>IHackleClient</c> type.</summary>
         public static TypeSyntax ClientType() => QualifiedType("global::Hackle.IHackleClient");
 

@@ -45,9 +45,7 @@ namespace Hackle.CodeFixes
                 if (replacement is null) continue;
                 var title = "Use " + accessor.ContainingType?.Name + "." + accessor.Name;
                 var fixedRoot = root.ReplaceNode(replacement.Value.Old, replacement.Value.New.WithTriviaFrom(replacement.Value.Old));
-                context.RegisterCodeFix(
-                    CodeAction.Create(title, ct => SyntaxHelpers.AddImportsAsync(context.Document.WithSyntaxRoot(fixedRoot), ct), nameof(UseGeneratedAccessorCodeFixProvider)),
-                    diagnostic);
+                context.RegisterRootFix(diagnostic, title, fixedRoot, nameof(UseGeneratedAccessorCodeFixProvider), addImports: true);
             }
         }
 

@@ -47,9 +47,7 @@ namespace Hackle.CodeFixes
                 }
                 if (oldNode is null || newNode is null) continue;
                 var fixedRoot = root.ReplaceNode(oldNode, newNode);
-                context.RegisterCodeFix(
-                    CodeAction.Create(Title, _ => Task.FromResult(context.Document.WithSyntaxRoot(fixedRoot)), Title),
-                    diagnostic);
+                context.RegisterRootFix(diagnostic, Title, fixedRoot, Title);
             }
         }
     }

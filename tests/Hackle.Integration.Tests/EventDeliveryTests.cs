@@ -75,12 +75,12 @@ public sealed class EventDeliveryTests
     public async Task Every_event_arrives_exactly_once_despite_injected_5xx()
     {
         await using var server = await ServerAsync();
-        var answers = 0;
-        // Every other request fails, alternating 500 and 503.
+        // Each batch fails the first time it arrives, with 500 or 503 in turn, and is accepted when retried.
+        var seen = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>();
         server.EventsDefault = context =>
         {
-            var n = Interlocked.Increment(ref answers);
-            if (n % 2 == 1) context.Response.StatusCode = n % 4 == 1 ? 500 : 503;
+            var ids = (string[])context.Items[FakeHackleServer.InsertIdsKey]!;
+            if (seen.TryAdd(string.Join(",", ids), true)) context.Response.StatusCode = seen.Count % 2 == 0 ? 500 : 503;
             return Task.CompletedTask;
         };
         await using var client = await TrackAndFlushAsync(server, 95);
@@ -91,10 +91,35 @@ public sealed class EventDeliveryTests
         Assert.Equal(Enumerable.Range(0, 95), server.AcceptedEvents.Select(Number).Order());
         // Retries carry the same insertIds: every failed batch was later accepted whole.
         var failed = server.EventRequests.Where(r => r.Status >= 500).ToList();
-        Assert.NotEmpty(failed);
+        Assert.Equal(10, failed.Count);
+        Assert.Equal(20, server.EventRequests.Count);
         Assert.All(failed, f => Assert.Contains(server.EventRequests, r => r.Status == 202 && r.InsertIds.SequenceEqual(f.InsertIds)));
         var stats = client.EventStats;
         Assert.Equal((95, 95, 0L, 0L), (stats.Received, stats.Sent, stats.Dropped, stats.Pending));
+    }
+
+    [Fact]
+    public async Task Under_random_5xx_each_event_is_either_delivered_once_or_counted_as_dropped()
+    {
+        await using var server = await ServerAsync();
+        var random = new Random(42);
+        server.EventsDefault = context =>
+        {
+            lock (random)
+            {
+                if (random.Next(2) == 0) context.Response.StatusCode = 502;
+            }
+            return Task.CompletedTask;
+        };
+        await using var client = await TrackAndFlushAsync(server, 200, retries: 1);
+
+        var stats = client.EventStats;
+        Assert.Equal(200, stats.Received);
+        Assert.Equal(0, stats.Pending);
+        Assert.Equal(200, stats.Sent + stats.DroppedRetriesExhausted);
+        Assert.Equal(stats.Dropped, stats.DroppedRetriesExhausted);
+        Assert.Equal(stats.Sent, server.AcceptedInsertIds.Count);
+        Assert.All(server.AcceptedInsertIds.Values, count => Assert.Equal(1, count));
     }
 
     [Fact]

@@ -65,6 +65,9 @@ public sealed class FakeHackleServer : IAsyncDisposable
     /// <summary>The most event requests that were being answered at the same time.</summary>
     public int MaxEventsInFlight => Volatile.Read(ref _maxEventsInFlight);
 
+    /// <summary>The HttpContext.Items key under which event answers find the batch's insertIds.</summary>
+    public const string InsertIdsKey = "insertIds";
+
     /// <summary>What an event request is answered with when nothing is scripted (default 202).</summary>
     public Func<HttpContext, Task> EventsDefault { get; set; } = _ => Task.CompletedTask;
 
@@ -172,6 +175,8 @@ public sealed class FakeHackleServer : IAsyncDisposable
             using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
             var body = await reader.ReadToEndAsync();
             var events = ParseEvents(body);
+            var insertIds = events.Select(e => e.GetProperty("insertId").GetString()!).ToArray();
+            context.Items[InsertIdsKey] = insertIds;
             context.Response.StatusCode = 202;
             await (_eventScript.TryDequeue(out var scripted) ? scripted : EventsDefault)(context);
             var status = context.RequestAborted.IsCancellationRequested ? 0 : context.Response.StatusCode;
@@ -183,8 +188,7 @@ public sealed class FakeHackleServer : IAsyncDisposable
                     AcceptedEvents.Enqueue(e);
                 }
             }
-            _eventRequests.Enqueue(new RecordedRequest(DateTimeOffset.UtcNow, context.Request.Path, headers, body,
-                events.Select(e => e.GetProperty("insertId").GetString()!).ToArray(), status));
+            _eventRequests.Enqueue(new RecordedRequest(DateTimeOffset.UtcNow, context.Request.Path, headers, body, insertIds, status));
         }
         finally
         {

@@ -8,20 +8,9 @@ namespace Hackle.Generators.Emit
     /// <summary>Writes the experiments class: one nested class per A/B test with its key, Variant enum and accessors.</summary>
     internal static class ExperimentsEmitter
     {
-        public static void Write(CodeWriter w, EmitModel model, CancellationToken cancellationToken)
-        {
-            w.Doc("summary", "Typed accessors for the A/B tests of " + CodeWriter.XmlOneLine(model.ManifestFileName) +
-                             ", one nested class per experiment.");
-            w.Line(Emitter.GeneratedCodeAttribute);
-            w.Open(Emitter.Accessibility(model) + " static partial class " + model.Options.ExperimentsClass);
-            for (var i = 0; i < model.Experiments.Count; i++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (i > 0) w.Line();
-                WriteExperiment(w, model, model.Experiments[i]);
-            }
-            w.Close();
-        }
+        public static void Write(CodeWriter w, EmitModel model, CancellationToken cancellationToken) =>
+            Emitter.ItemsClass(w, model, model.Options.ExperimentsClass, "A/B tests", model.Experiments, (writer, e) => WriteExperiment(writer, model, e),
+                cancellationToken);
 
         private static void WriteExperiment(CodeWriter w, EmitModel model, EmitExperiment e)
         {
@@ -41,38 +30,12 @@ namespace Hackle.Generators.Emit
             WriteVariantEnum(w, e);
             w.Line();
 
-            const string userDoc = "The user.";
-            const string clientDoc = "The client to use, e.g. one injected from DI.";
-            var returnsVariant = "The variation, or the control " + control + " when none can be decided.";
-
-            w.Doc("summary", "The user's variation, decided by <see cref=\"global::Hackle.HackleClient.Current\"/>; never throws.");
-            w.Doc("param", userDoc, " name=\"user\"");
-            w.Doc("returns", returnsVariant);
-            w.Line("public static Variant Variation(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user).Variation;");
+            var returnsVariant = "The variation, or the control " + e.ControlKey + " when none can be decided.";
+            Emitter.Accessors(w, "Variant", "Variation", "The user's variation", returnsVariant, "VariationDetail(client, user).Variation");
             w.Line();
-
-            w.Doc("summary", "The user's variation, decided by <paramref name=\"client\"/>.");
-            w.Doc("param", clientDoc, " name=\"client\"");
-            w.Doc("param", userDoc, " name=\"user\"");
-            w.Doc("returns", returnsVariant);
-            w.Line("public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;");
-            w.Line();
-
-            w.Doc("summary", "The user's variation with the reason and parameters, decided by <see cref=\"global::Hackle.HackleClient.Current\"/>.");
-            w.Doc("param", userDoc, " name=\"user\"");
-            w.Doc("returns", "The decision; its reason says why.");
-            w.Line("public static " + decision + " VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);");
-            w.Line();
-
-            w.Doc("summary", "The user's variation with the reason and parameters, decided by <paramref name=\"client\"/>.");
-            w.Doc("param", clientDoc, " name=\"client\"");
-            w.Doc("param", userDoc, " name=\"user\"");
-            w.Doc("returns", "The decision; its reason says why.");
-            w.Open("public static " + decision + " VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)");
-            Emitter.ClientNullCheck(w);
-            w.Line("global::Hackle.Decision decision = client.VariationDetail(Key, user, " + CodeWriter.Literal(e.ControlKey) + ");");
-            w.Line("return new " + decision + "(ToVariant(decision.Variation), decision.Variation, decision.Reason, decision.Config);");
-            w.Close();
+            Emitter.Accessors(w, decision, "VariationDetail", "The user's variation with the reason and parameters", "The decision; its reason says why.",
+                "global::Hackle.Decision decision = client.VariationDetail(Key, user, " + CodeWriter.Literal(e.ControlKey) + ");\n" +
+                "return new " + decision + "(ToVariant(decision.Variation), decision.Variation, decision.Reason, decision.Config);", isBlock: true);
             w.Line();
 
             w.Doc("summary", "Maps a variation key to <see cref=\"Variant\"/>; unknown keys map to the control.");

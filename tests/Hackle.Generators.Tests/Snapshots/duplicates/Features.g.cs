@@ -4,7 +4,7 @@
 
 namespace HackleFlags
 {
-    /// <summary>Typed accessors for the feature flags of hackle.flags.json, one nested class per flag.</summary>
+    /// <summary>Typed accessors for the feature flags of hackle.flags.json, one nested class each.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Hackle.Generators", "VERSION")]
     internal static partial class Features
     {

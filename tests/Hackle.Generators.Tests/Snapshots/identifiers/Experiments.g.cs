@@ -4,7 +4,7 @@
 
 namespace HackleFlags
 {
-    /// <summary>Typed accessors for the A/B tests of hackle.flags.json, one nested class per experiment.</summary>
+    /// <summary>Typed accessors for the A/B tests of hackle.flags.json, one nested class each.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Hackle.Generators", "VERSION")]
     internal static partial class Experiments
     {
@@ -27,7 +27,7 @@ namespace HackleFlags
             /// <summary>The user's variation, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
             /// <param name="user">The user.</param>
             /// <returns>The variation, or the control A when none can be decided.</returns>
-            public static Variant Variation(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user).Variation;
+            public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
 
             /// <summary>The user's variation, decided by <paramref name="client"/>.</summary>
             /// <param name="client">The client to use, e.g. one injected from DI.</param>
@@ -35,7 +35,7 @@ namespace HackleFlags
             /// <returns>The variation, or the control A when none can be decided.</returns>
             public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
 
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
+            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
             /// <param name="user">The user.</param>
             /// <returns>The decision; its reason says why.</returns>
             public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
@@ -82,7 +82,7 @@ namespace HackleFlags
             /// <summary>The user's variation, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
             /// <param name="user">The user.</param>
             /// <returns>The variation, or the control A when none can be decided.</returns>
-            public static Variant Variation(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user).Variation;
+            public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
 
             /// <summary>The user's variation, decided by <paramref name="client"/>.</summary>
             /// <param name="client">The client to use, e.g. one injected from DI.</param>
@@ -90,7 +90,7 @@ namespace HackleFlags
             /// <returns>The variation, or the control A when none can be decided.</returns>
             public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
 
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
+            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
             /// <param name="user">The user.</param>
             /// <returns>The decision; its reason says why.</returns>
             public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
@@ -137,7 +137,7 @@ namespace HackleFlags
             /// <summary>The user's variation, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
             /// <param name="user">The user.</param>
             /// <returns>The variation, or the control A when none can be decided.</returns>
-            public static Variant Variation(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user).Variation;
+            public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
 
             /// <summary>The user's variation, decided by <paramref name="client"/>.</summary>
             /// <param name="client">The client to use, e.g. one injected from DI.</param>
@@ -145,7 +145,7 @@ namespace HackleFlags
             /// <returns>The variation, or the control A when none can be decided.</returns>
             public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
 
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
+            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
             /// <param name="user">The user.</param>
             /// <returns>The decision; its reason says why.</returns>
             public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
@@ -192,7 +192,7 @@ namespace HackleFlags
             /// <summary>The user's variation, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
             /// <param name="user">The user.</param>
             /// <returns>The variation, or the control A when none can be decided.</returns>
-            public static Variant Variation(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user).Variation;
+            public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
 
             /// <summary>The user's variation, decided by <paramref name="client"/>.</summary>
             /// <param name="client">The client to use, e.g. one injected from DI.</param>
@@ -200,7 +200,7 @@ namespace HackleFlags
             /// <returns>The variation, or the control A when none can be decided.</returns>
             public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
 
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
+            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
             /// <param name="user">The user.</param>
             /// <returns>The decision; its reason says why.</returns>
             public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
@@ -252,7 +252,7 @@ namespace HackleFlags
             /// <summary>The user's variation, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
             /// <param name="user">The user.</param>
             /// <returns>The variation, or the control A when none can be decided.</returns>
-            public static Variant Variation(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user).Variation;
+            public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
 
             /// <summary>The user's variation, decided by <paramref name="client"/>.</summary>
             /// <param name="client">The client to use, e.g. one injected from DI.</param>
@@ -260,7 +260,7 @@ namespace HackleFlags
             /// <returns>The variation, or the control A when none can be decided.</returns>
             public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
 
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
+            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
             /// <param name="user">The user.</param>
             /// <returns>The decision; its reason says why.</returns>
             public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
@@ -307,7 +307,7 @@ namespace HackleFlags
             /// <summary>The user's variation, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
             /// <param name="user">The user.</param>
             /// <returns>The variation, or the control A when none can be decided.</returns>
-            public static Variant Variation(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user).Variation;
+            public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
 
             /// <summary>The user's variation, decided by <paramref name="client"/>.</summary>
             /// <param name="client">The client to use, e.g. one injected from DI.</param>
@@ -315,7 +315,7 @@ namespace HackleFlags
             /// <returns>The variation, or the control A when none can be decided.</returns>
             public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
 
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
+            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
             /// <param name="user">The user.</param>
             /// <returns>The decision; its reason says why.</returns>
             public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
@@ -362,7 +362,7 @@ namespace HackleFlags
             /// <summary>The user's variation, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
             /// <param name="user">The user.</param>
             /// <returns>The variation, or the control A when none can be decided.</returns>
-            public static Variant Variation(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user).Variation;
+            public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
 
             /// <summary>The user's variation, decided by <paramref name="client"/>.</summary>
             /// <param name="client">The client to use, e.g. one injected from DI.</param>
@@ -370,7 +370,7 @@ namespace HackleFlags
             /// <returns>The variation, or the control A when none can be decided.</returns>
             public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
 
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
+            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
             /// <param name="user">The user.</param>
             /// <returns>The decision; its reason says why.</returns>
             public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
@@ -417,7 +417,7 @@ namespace HackleFlags
             /// <summary>The user's variation, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
             /// <param name="user">The user.</param>
             /// <returns>The variation, or the control A when none can be decided.</returns>
-            public static Variant Variation(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user).Variation;
+            public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
 
             /// <summary>The user's variation, decided by <paramref name="client"/>.</summary>
             /// <param name="client">The client to use, e.g. one injected from DI.</param>
@@ -425,7 +425,7 @@ namespace HackleFlags
             /// <returns>The variation, or the control A when none can be decided.</returns>
             public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
 
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
+            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
             /// <param name="user">The user.</param>
             /// <returns>The decision; its reason says why.</returns>
             public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);

@@ -3,7 +3,7 @@
 
 namespace HackleFlags
 {
-    /// <summary>Typed accessors for the A/B tests of hackle.flags.json, one nested class per experiment.</summary>
+    /// <summary>Typed accessors for the A/B tests of hackle.flags.json, one nested class each.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Hackle.Generators", "VERSION")]
     internal static partial class Experiments
     {
@@ -31,7 +31,7 @@ namespace HackleFlags
             /// <summary>The user's variation, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
             /// <param name="user">The user.</param>
             /// <returns>The variation, or the control A when none can be decided.</returns>
-            public static Variant Variation(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user).Variation;
+            public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
 
             /// <summary>The user's variation, decided by <paramref name="client"/>.</summary>
             /// <param name="client">The client to use, e.g. one injected from DI.</param>
@@ -39,7 +39,7 @@ namespace HackleFlags
             /// <returns>The variation, or the control A when none can be decided.</returns>
             public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
 
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
+            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
             /// <param name="user">The user.</param>
             /// <returns>The decision; its reason says why.</returns>
             public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
@@ -94,7 +94,7 @@ namespace HackleFlags
             /// <summary>The user's variation, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
             /// <param name="user">The user.</param>
             /// <returns>The variation, or the control A when none can be decided.</returns>
-            public static Variant Variation(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user).Variation;
+            public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
 
             /// <summary>The user's variation, decided by <paramref name="client"/>.</summary>
             /// <param name="client">The client to use, e.g. one injected from DI.</param>
@@ -102,7 +102,7 @@ namespace HackleFlags
             /// <returns>The variation, or the control A when none can be decided.</returns>
             public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
 
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
+            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
             /// <param name="user">The user.</param>
             /// <returns>The decision; its reason says why.</returns>
             public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
@@ -155,7 +155,7 @@ namespace HackleFlags
             /// <summary>The user's variation, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
             /// <param name="user">The user.</param>
             /// <returns>The variation, or the control A when none can be decided.</returns>
-            public static Variant Variation(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user).Variation;
+            public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
 
             /// <summary>The user's variation, decided by <paramref name="client"/>.</summary>
             /// <param name="client">The client to use, e.g. one injected from DI.</param>
@@ -163,7 +163,7 @@ namespace HackleFlags
             /// <returns>The variation, or the control A when none can be decided.</returns>
             public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
 
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
+            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
             /// <param name="user">The user.</param>
             /// <returns>The decision; its reason says why.</returns>
             public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);

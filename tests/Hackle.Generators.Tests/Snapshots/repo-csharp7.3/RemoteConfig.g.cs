@@ -3,7 +3,7 @@
 
 namespace HackleFlags
 {
-    /// <summary>Typed accessors for the remote-config parameters of hackle.flags.json, one nested class per parameter.</summary>
+    /// <summary>Typed accessors for the remote-config parameters of hackle.flags.json, one nested class each.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Hackle.Generators", "VERSION")]
     internal static partial class RemoteConfig
     {
@@ -19,7 +19,7 @@ namespace HackleFlags
             /// <summary>The value for the user, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
             /// <param name="user">The user.</param>
             /// <returns>The value; <see cref="DefaultValue"/> when it cannot be decided.</returns>
-            public static string Get(global::Hackle.HackleUser user) => Detail(global::Hackle.HackleClient.Current, user).Value;
+            public static string Get(global::Hackle.HackleUser user) => Get(global::Hackle.HackleClient.Current, user);
 
             /// <summary>The value for the user, decided by <paramref name="client"/>.</summary>
             /// <param name="client">The client to use, e.g. one injected from DI.</param>
@@ -27,7 +27,7 @@ namespace HackleFlags
             /// <returns>The value; <see cref="DefaultValue"/> when it cannot be decided.</returns>
             public static string Get(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => Detail(client, user).Value;
 
-            /// <summary>The value for the user with the reason, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
+            /// <summary>The value for the user with the reason, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
             /// <param name="user">The user.</param>
             /// <returns>The value and why it was chosen.</returns>
             public static global::Hackle.RemoteConfigDecision<string> Detail(global::Hackle.HackleUser user) => Detail(global::Hackle.HackleClient.Current, user);
@@ -55,7 +55,7 @@ namespace HackleFlags
             /// <summary>The value for the user, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
             /// <param name="user">The user.</param>
             /// <returns>The value; <see cref="DefaultValue"/> when it cannot be decided.</returns>
-            public static double Get(global::Hackle.HackleUser user) => Detail(global::Hackle.HackleClient.Current, user).Value;
+            public static double Get(global::Hackle.HackleUser user) => Get(global::Hackle.HackleClient.Current, user);
 
             /// <summary>The value for the user, decided by <paramref name="client"/>.</summary>
             /// <param name="client">The client to use, e.g. one injected from DI.</param>
@@ -63,7 +63,7 @@ namespace HackleFlags
             /// <returns>The value; <see cref="DefaultValue"/> when it cannot be decided.</returns>
             public static double Get(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => Detail(client, user).Value;
 
-            /// <summary>The value for the user with the reason, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
+            /// <summary>The value for the user with the reason, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
             /// <param name="user">The user.</param>
             /// <returns>The value and why it was chosen.</returns>
             public static global::Hackle.RemoteConfigDecision<double> Detail(global::Hackle.HackleUser user) => Detail(global::Hackle.HackleClient.Current, user);
@@ -91,7 +91,7 @@ namespace HackleFlags
             /// <summary>The value for the user, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
             /// <param name="user">The user.</param>
             /// <returns>The value; <see cref="DefaultValue"/> when it cannot be decided.</returns>
-            public static bool Get(global::Hackle.HackleUser user) => Detail(global::Hackle.HackleClient.Current, user).Value;
+            public static bool Get(global::Hackle.HackleUser user) => Get(global::Hackle.HackleClient.Current, user);
 
             /// <summary>The value for the user, decided by <paramref name="client"/>.</summary>
             /// <param name="client">The client to use, e.g. one injected from DI.</param>
@@ -99,7 +99,7 @@ namespace HackleFlags
             /// <returns>The value; <see cref="DefaultValue"/> when it cannot be decided.</returns>
             public static bool Get(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => Detail(client, user).Value;
 
-            /// <summary>The value for the user with the reason, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
+            /// <summary>The value for the user with the reason, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
             /// <param name="user">The user.</param>
             /// <returns>The value and why it was chosen.</returns>
             public static global::Hackle.RemoteConfigDecision<bool> Detail(global::Hackle.HackleUser user) => Detail(global::Hackle.HackleClient.Current, user);

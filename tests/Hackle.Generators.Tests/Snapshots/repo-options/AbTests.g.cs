@@ -4,7 +4,7 @@
 
 namespace Shop.Flags
 {
-    /// <summary>Typed accessors for the A/B tests of hackle.flags.json, one nested class per experiment.</summary>
+    /// <summary>Typed accessors for the A/B tests of hackle.flags.json, one nested class each.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Hackle.Generators", "VERSION")]
     public static partial class AbTests
     {
@@ -31,16 +31,16 @@ namespace Shop.Flags
 
             /// <summary>The user's variation, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
             /// <param name="user">The user.</param>
-            /// <returns>The variation, or the control ThreeStepCheckout when none can be decided.</returns>
-            public static Variant Variation(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user).Variation;
+            /// <returns>The variation, or the control A when none can be decided.</returns>
+            public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
 
             /// <summary>The user's variation, decided by <paramref name="client"/>.</summary>
             /// <param name="client">The client to use, e.g. one injected from DI.</param>
             /// <param name="user">The user.</param>
-            /// <returns>The variation, or the control ThreeStepCheckout when none can be decided.</returns>
+            /// <returns>The variation, or the control A when none can be decided.</returns>
             public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
 
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
+            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
             /// <param name="user">The user.</param>
             /// <returns>The decision; its reason says why.</returns>
             public static global::Shop.Flags.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
@@ -94,7 +94,7 @@ namespace Shop.Flags
             /// <summary>The user's variation, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
             /// <param name="user">The user.</param>
             /// <returns>The variation, or the control A when none can be decided.</returns>
-            public static Variant Variation(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user).Variation;
+            public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
 
             /// <summary>The user's variation, decided by <paramref name="client"/>.</summary>
             /// <param name="client">The client to use, e.g. one injected from DI.</param>
@@ -102,7 +102,7 @@ namespace Shop.Flags
             /// <returns>The variation, or the control A when none can be decided.</returns>
             public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
 
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
+            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
             /// <param name="user">The user.</param>
             /// <returns>The decision; its reason says why.</returns>
             public static global::Shop.Flags.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);

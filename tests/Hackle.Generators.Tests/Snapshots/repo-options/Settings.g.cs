@@ -4,7 +4,7 @@
 
 namespace Shop.Flags
 {
-    /// <summary>Typed accessors for the remote-config parameters of hackle.flags.json, one nested class per parameter.</summary>
+    /// <summary>Typed accessors for the remote-config parameters of hackle.flags.json, one nested class each.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Hackle.Generators", "VERSION")]
     public static partial class Settings
     {
@@ -20,7 +20,7 @@ namespace Shop.Flags
             /// <summary>The value for the user, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
             /// <param name="user">The user.</param>
             /// <returns>The value; <see cref="DefaultValue"/> when it cannot be decided.</returns>
-            public static string Get(global::Hackle.HackleUser user) => Detail(global::Hackle.HackleClient.Current, user).Value;
+            public static string Get(global::Hackle.HackleUser user) => Get(global::Hackle.HackleClient.Current, user);
 
             /// <summary>The value for the user, decided by <paramref name="client"/>.</summary>
             /// <param name="client">The client to use, e.g. one injected from DI.</param>
@@ -28,7 +28,7 @@ namespace Shop.Flags
             /// <returns>The value; <see cref="DefaultValue"/> when it cannot be decided.</returns>
             public static string Get(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => Detail(client, user).Value;
 
-            /// <summary>The value for the user with the reason, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
+            /// <summary>The value for the user with the reason, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
             /// <param name="user">The user.</param>
             /// <returns>The value and why it was chosen.</returns>
             public static global::Hackle.RemoteConfigDecision<string> Detail(global::Hackle.HackleUser user) => Detail(global::Hackle.HackleClient.Current, user);
@@ -56,7 +56,7 @@ namespace Shop.Flags
             /// <summary>The value for the user, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
             /// <param name="user">The user.</param>
             /// <returns>The value; <see cref="DefaultValue"/> when it cannot be decided.</returns>
-            public static double Get(global::Hackle.HackleUser user) => Detail(global::Hackle.HackleClient.Current, user).Value;
+            public static double Get(global::Hackle.HackleUser user) => Get(global::Hackle.HackleClient.Current, user);
 
             /// <summary>The value for the user, decided by <paramref name="client"/>.</summary>
             /// <param name="client">The client to use, e.g. one injected from DI.</param>
@@ -64,7 +64,7 @@ namespace Shop.Flags
             /// <returns>The value; <see cref="DefaultValue"/> when it cannot be decided.</returns>
             public static double Get(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => Detail(client, user).Value;
 
-            /// <summary>The value for the user with the reason, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
+            /// <summary>The value for the user with the reason, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
             /// <param name="user">The user.</param>
             /// <returns>The value and why it was chosen.</returns>
             public static global::Hackle.RemoteConfigDecision<double> Detail(global::Hackle.HackleUser user) => Detail(global::Hackle.HackleClient.Current, user);
@@ -92,7 +92,7 @@ namespace Shop.Flags
             /// <summary>The value for the user, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
             /// <param name="user">The user.</param>
             /// <returns>The value; <see cref="DefaultValue"/> when it cannot be decided.</returns>
-            public static bool Get(global::Hackle.HackleUser user) => Detail(global::Hackle.HackleClient.Current, user).Value;
+            public static bool Get(global::Hackle.HackleUser user) => Get(global::Hackle.HackleClient.Current, user);
 
             /// <summary>The value for the user, decided by <paramref name="client"/>.</summary>
             /// <param name="client">The client to use, e.g. one injected from DI.</param>
@@ -100,7 +100,7 @@ namespace Shop.Flags
             /// <returns>The value; <see cref="DefaultValue"/> when it cannot be decided.</returns>
             public static bool Get(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => Detail(client, user).Value;
 
-            /// <summary>The value for the user with the reason, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
+            /// <summary>The value for the user with the reason, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
             /// <param name="user">The user.</param>
             /// <returns>The value and why it was chosen.</returns>
             public static global::Hackle.RemoteConfigDecision<bool> Detail(global::Hackle.HackleUser user) => Detail(global::Hackle.HackleClient.Current, user);

@@ -4,7 +4,7 @@
 
 namespace Shop.Flags
 {
-    /// <summary>Typed accessors for the feature flags of hackle.flags.json, one nested class per flag.</summary>
+    /// <summary>Typed accessors for the feature flags of hackle.flags.json, one nested class each.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Hackle.Generators", "VERSION")]
     public static partial class Toggles
     {
@@ -21,7 +21,7 @@ namespace Shop.Flags
             /// <summary>Whether the flag is on for the user, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
             /// <param name="user">The user.</param>
             /// <returns>True when on; false when off or undecided.</returns>
-            public static bool IsOn(global::Hackle.HackleUser user) => Detail(global::Hackle.HackleClient.Current, user).IsOn;
+            public static bool IsOn(global::Hackle.HackleUser user) => IsOn(global::Hackle.HackleClient.Current, user);
 
             /// <summary>Whether the flag is on for the user, decided by <paramref name="client"/>.</summary>
             /// <param name="client">The client to use, e.g. one injected from DI.</param>
@@ -29,7 +29,7 @@ namespace Shop.Flags
             /// <returns>True when on; false when off or undecided.</returns>
             public static bool IsOn(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => Detail(client, user).IsOn;
 
-            /// <summary>The flag for the user with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
+            /// <summary>The flag for the user with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
             /// <param name="user">The user.</param>
             /// <returns>The decision; its reason says why.</returns>
             public static global::Hackle.FeatureFlagDecision Detail(global::Hackle.HackleUser user) => Detail(global::Hackle.HackleClient.Current, user);

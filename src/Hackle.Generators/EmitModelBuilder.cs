@@ -101,15 +101,9 @@ namespace Hackle.Generators
         private static EquatableArray<EmitExperiment> BuildExperiments(ManifestModel manifest, GeneratorOptions options,
             Dictionary<(FlagKind, string), NameOverride> pins, HashSet<string> reserved, List<DiagnosticInfo> diagnostics)
         {
-            var items = new List<ExperimentModel>();
-            foreach (var e in manifest.Experiments)
-            {
-                if (e.Status == ItemStatus.Completed && !Retire(options, "Experiment", e.Display, e.Status, e.Location, diagnostics)) continue;
-                items.Add(e);
-            }
-            var requests = new List<NameRequest>();
-            foreach (var e in items) requests.Add(Request(FlagKind.Experiment, e.Key, e.Name, e.Display, e.Location, pins));
-            var names = ScopeNamer.Resolve(requests, reserved, "Experiments", diagnostics);
+            var (items, names) = KeepAndName(manifest.Experiments, FlagKind.Experiment, "Experiments",
+                e => new Item(e.Key, e.Name, e.Display, e.Status, e.Location, e.Status == ItemStatus.Completed),
+                options, pins, reserved, diagnostics);
 
             var result = new EmitExperiment[items.Count];
             for (var i = 0; i < items.Count; i++)
@@ -180,16 +174,9 @@ namespace Hackle.Generators
         private static EquatableArray<EmitFeature> BuildFeatures(ManifestModel manifest, GeneratorOptions options,
             Dictionary<(FlagKind, string), NameOverride> pins, HashSet<string> reserved, List<DiagnosticInfo> diagnostics)
         {
-            var items = new List<FeatureModel>();
-            foreach (var f in manifest.FeatureFlags)
-            {
-                var finished = f.Status == ItemStatus.Paused || f.Status == ItemStatus.Completed;
-                if (finished && !Retire(options, "Feature flag", f.Display, f.Status, f.Location, diagnostics)) continue;
-                items.Add(f);
-            }
-            var requests = new List<NameRequest>();
-            foreach (var f in items) requests.Add(Request(FlagKind.FeatureFlag, f.Key, f.Name, f.Display, f.Location, pins));
-            var names = ScopeNamer.Resolve(requests, reserved, "Feature flags", diagnostics);
+            var (items, names) = KeepAndName(manifest.FeatureFlags, FlagKind.FeatureFlag, "Feature flags",
+                f => new Item(f.Key, f.Name, f.Display, f.Status, f.Location, f.Status == ItemStatus.Paused || f.Status == ItemStatus.Completed),
+                options, pins, reserved, diagnostics);
 
             var result = new EmitFeature[items.Count];
             for (var i = 0; i < items.Count; i++)
@@ -233,6 +220,27 @@ namespace Hackle.Generators
                 result[i] = new EmitParameter(p.Key, names[i], p.WireType, p.Type, p.DefaultValue, p.Description);
             }
             return new EquatableArray<EmitParameter>(result);
+        }
+
+        /// <summary>What naming and retiring need to know of an experiment or a feature flag.</summary>
+        private readonly record struct Item(long Key, string? Name, string Display, ItemStatus Status, LocationInfo Location, bool IsFinished);
+
+        /// <summary>Keeps the items to generate (reporting finished ones, HKF009) and resolves their identifiers.</summary>
+        private static (List<T> Items, string[] Names) KeepAndName<T>(EquatableArray<T> all, FlagKind kind, string scopeLabel,
+            Func<T, Item> describe, GeneratorOptions options, Dictionary<(FlagKind, string), NameOverride> pins, HashSet<string> reserved,
+            List<DiagnosticInfo> diagnostics)
+            where T : IEquatable<T>
+        {
+            var items = new List<T>();
+            var requests = new List<NameRequest>();
+            foreach (var model in all)
+            {
+                var item = describe(model);
+                if (item.IsFinished && !Retire(options, KindLabel(kind), item.Display, item.Status, item.Location, diagnostics)) continue;
+                items.Add(model);
+                requests.Add(Request(kind, item.Key, item.Name, item.Display, item.Location, pins));
+            }
+            return (items, ScopeNamer.Resolve(requests, reserved, scopeLabel, diagnostics));
         }
 
         /// <summary>Reports a finished item; false when it is to be left out.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using Hackle.Generators.Model;
 
@@ -16,37 +17,48 @@ namespace Hackle.Generators.Emit
             w.Line(Emitter.GeneratedCodeAttribute);
             w.Open(Emitter.Accessibility(model) + " static class " + options.FlagKeysClass);
 
-            w.Doc("summary", "Experiment keys.");
-            w.Open("public static class " + options.ExperimentsClass);
+            var experiments = new List<Constant>();
             foreach (var e in model.Experiments)
             {
-                w.Doc("summary", "The key of A/B test " + Name(e.Name, e.Identifier) + ".");
-                Emitter.Obsolete(w, e.ObsoleteMessage);
-                w.Line("public const long " + e.Identifier + " = " + e.Key.ToString(CultureInfo.InvariantCulture) + "L;");
+                experiments.Add(new Constant("A/B test " + Name(e.Name, e.Identifier), e.ObsoleteMessage, "long", e.Identifier,
+                    e.Key.ToString(CultureInfo.InvariantCulture) + "L"));
             }
-            w.Close();
+            KeysClass(w, options.ExperimentsClass, "Experiment keys.", experiments);
             w.Line();
 
-            w.Doc("summary", "Feature flag keys.");
-            w.Open("public static class " + options.FeaturesClass);
+            var features = new List<Constant>();
             foreach (var f in model.Features)
             {
-                w.Doc("summary", "The key of feature flag " + Name(f.Name, f.Identifier) + ".");
-                Emitter.Obsolete(w, f.ObsoleteMessage);
-                w.Line("public const long " + f.Identifier + " = " + f.Key.ToString(CultureInfo.InvariantCulture) + "L;");
+                features.Add(new Constant("feature flag " + Name(f.Name, f.Identifier), f.ObsoleteMessage, "long", f.Identifier,
+                    f.Key.ToString(CultureInfo.InvariantCulture) + "L"));
             }
-            w.Close();
+            KeysClass(w, options.FeaturesClass, "Feature flag keys.", features);
             w.Line();
 
-            w.Doc("summary", "Remote-config parameter keys.");
-            w.Open("public static class " + options.RemoteConfigClass);
+            var parameters = new List<Constant>();
             foreach (var p in model.Parameters)
             {
-                w.Doc("summary", "The key of remote-config parameter <c>" + CodeWriter.XmlOneLine(p.Key) + "</c>.");
-                w.Line("public const string " + p.Identifier + " = " + CodeWriter.Literal(p.Key) + ";");
+                parameters.Add(new Constant("remote-config parameter <c>" + CodeWriter.XmlOneLine(p.Key) + "</c>", null, "string", p.Identifier,
+                    CodeWriter.Literal(p.Key)));
             }
-            w.Close();
+            KeysClass(w, options.RemoteConfigClass, "Remote-config parameter keys.", parameters);
 
+            w.Close();
+        }
+
+        /// <summary>One key constant: what it names, its obsolete message, type, identifier and literal.</summary>
+        private readonly record struct Constant(string What, string? ObsoleteMessage, string Type, string Identifier, string Literal);
+
+        private static void KeysClass(CodeWriter w, string className, string summary, List<Constant> constants)
+        {
+            w.Doc("summary", summary);
+            w.Open("public static class " + className);
+            foreach (var c in constants)
+            {
+                w.Doc("summary", "The key of " + c.What + ".");
+                Emitter.Obsolete(w, c.ObsoleteMessage);
+                w.Line("public const " + c.Type + " " + c.Identifier + " = " + c.Literal + ";");
+            }
             w.Close();
         }
 

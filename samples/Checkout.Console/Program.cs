@@ -1,31 +1,37 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using Checkout.Console;
 using Hackle;
 
-// Offline demo: loads the exported workspace config (hackle.flags.json), assigns 10,000 users
-// and prints the Checkout split and the NewCheckout on-rate. No network is touched.
+// Offline demo: loads the exported workspace config (hackle.flags.json), assigns 10,000 users with the
+// generated typed accessors and prints the Checkout split and the NewCheckout on-rate. No network.
 var manifest = args.Length > 0 ? args[0] : Path.Combine(AppContext.BaseDirectory, "hackle.flags.json");
 const int users = 10_000;
 
 var events = new InMemoryEventSink();
-using var client = HackleClient.Create("offline-sample", new HackleClientOptions { Offline = true, ConfigFilePath = manifest, EventSink = events });
+await using var client = HackleClient.Create("offline-sample", new HackleClientOptions
+{
+    Offline = true,
+    ConfigFilePath = manifest,
+    EventSink = events,
+});
 if (!client.IsReady)
 {
-    Console.Error.WriteLine($"Could not load {manifest}; see the log above.");
+    Console.Error.WriteLine($"Could not load {manifest}.");
     return 1;
 }
 
-var variations = new SortedDictionary<string, int>(StringComparer.Ordinal);
+var variations = new SortedDictionary<Experiments.Checkout.Variant, int>();
 var reasons = new SortedDictionary<string, int>(StringComparer.Ordinal);
 var flagOn = 0;
 for (var i = 0; i < users; i++)
 {
     var user = new HackleUser("user-" + i);
-    var decision = client.VariationDetail(42, user);
+    var decision = Experiments.Checkout.VariationDetail(user);   // typed: an enum of A, B, C
     variations[decision.Variation] = variations.GetValueOrDefault(decision.Variation) + 1;
     reasons[decision.Reason.ToWireName()] = reasons.GetValueOrDefault(decision.Reason.ToWireName()) + 1;
-    if (client.IsFeatureOn(7, user)) flagOn++;
+    if (Features.NewCheckout.IsOn(user)) flagOn++;
 }
 
 client.Track(new HackleEvent("purchase")
@@ -33,10 +39,10 @@ client.Track(new HackleEvent("purchase")
     Properties = { ["pay_method"] = "CARD", ["discount_amount"] = 800, ["is_discount"] = true },
 }, new HackleUser("ae2182e0"));
 
-Console.WriteLine($"Checkout (experiment 42) over {users:N0} users:");
+Console.WriteLine($"Checkout (experiment {Experiments.Checkout.Key}) over {users:N0} users:");
 foreach (var (variation, count) in variations) Console.WriteLine($"  {variation}: {count,6:N0} ({100.0 * count / users:F1}%)");
 Console.WriteLine("  by reason: " + string.Join(", ", FormatCounts(reasons)));
-Console.WriteLine($"NewCheckout (feature 7) on for {flagOn:N0} users ({100.0 * flagOn / users:F1}%)");
+Console.WriteLine($"NewCheckout (feature {Features.NewCheckout.Key}) on for {flagOn:N0} users ({100.0 * flagOn / users:F1}%)");
 Console.WriteLine($"Events recorded offline: {events.Count:N0} (exposures for every decision, plus one purchase)");
 return 0;
 

@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+using Hackle.Package.Tests.Infrastructure;
+
+namespace Hackle.Package.Tests;
+
+/// <summary>
+/// An ASP.NET Core minimal-API app that references every packed package (HackleTyped and the hosting
+/// package), as the README's quick start says. Built once, then started with `dotnet run` on a free
+/// loopback port for the tests' requests, and stopped (with its whole process tree) afterwards.
+/// </summary>
+public sealed partial class WebConsumer(PackageFeed feed) : IAsyncLifetime
+{
+    public const string RootNamespace = "ShopWeb";
+
+    /// <summary>The planted creation HKA101 must point at (a client created inside a minimal-API handler).</summary>
+    public const string PerRequestClientMarker = "HackleClient.Create(\"e2e-per-request\")";
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(2);
+
+    private readonly StringBuilder _appOutput = new();
+    private Process? _app;
+
+    internal ConsumerProject Project { get; private set; } = null!;
+
+    internal ProcessResult Build { get; private set; } = null!;
+
+    /// <summary>Where the app listens, or null when it did not build or start (see <see cref="StartFailure"/>).</summary>
+    public Uri? BaseAddress { get; private set; }
+
+    public string? StartFailure { get; private set; }
+
+    public PackageFeed Feed => feed;
+
+    /// <summary>What the running app has printed so far.</summary>
+    public string AppOutput
+    {
+        get { lock (_appOutput) return _appOutput.ToString(); }
+    }
+
+    public async Task InitializeAsync()
+    {
+        Project = new ConsumerProject(feed, "web", "Microsoft.NET.Sdk.Web", feed.PackageIds,
+            $"    <RootNamespace>{RootNamespace}</RootNamespace>\n    <ImplicitUsings>enable</ImplicitUsings>");
+        Project.Write("Program.cs", ProgramSource);
+        Project.Write("appsettings.json", """
+            {
+              "Logging": { "LogLevel": { "Default": "Warning", "Microsoft.Hosting.Lifetime": "Information" } },
+              "Hackle": { "SdkKey": "e2e-web", "Offline": true, "ConfigFilePath": "hackle.flags.json" }
+            }
+            """);
+        Build = await Project.BuildAsync(restore: true);
+        if (!Build.Succeeded)
+        {
+            StartFailure = "the build failed";
+            return;
+        }
+        await StartAsync();
+    }
+
+    private async Task StartAsync()
+    {
+        // Port 0: Kestrel picks a free loopback port and logs it, so parallel runs never collide.
+        var info = DotNetCli.StartInfo(Project.Directory,
+            ["run", "--no-build", "-c", "Release", "--no-launch-profile", "--", "--urls", "http://127.0.0.1:0"]);
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _app = new Process { StartInfo = info, EnableRaisingEvents = true };
+        DataReceivedEventHandler onLine = (_, e) =>
+        {
+            if (e.Data is null) return;
+            lock (_appOutput) _appOutput.AppendLine(e.Data);
+            if (ListeningLine().Match(e.Data) is { Success: true } m) listening.TrySetResult(new Uri(m.Groups[1].Value));
+        };
+        _app.OutputDataReceived += onLine;
+        _app.ErrorDataReceived += onLine;
+        _app.Exited += (_, _) => listening.TrySetException(new InvalidOperationException("the app exited before listening"));
+        _app.Start();
+        _app.StandardInput.Close();
+        _app.BeginOutputReadLine();
+        _app.BeginErrorReadLine();
+
+        try
+        {
+            BaseAddress = await listening.Task.WaitAsync(StartTimeout);
+        }
+        catch (Exception e) when (e is TimeoutException or InvalidOperationException)
+        {
+            StartFailure = e.Message;
+        }
+    }
+
+    public Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            DotNetCli.Kill(_app);   // `dotnet run` and the app it started
+            _app.Dispose();
+        }
+        return Task.CompletedTask;
+    }
+
+    [GeneratedRegex(@"Now listening on: (http://\S+)")]
+    private static partial Regex ListeningLine();
+
+    /// <summary>
+    /// The app: the hosted client from AddHackle (bound from the "Hackle" section) behind typed accessors,
+    /// and one planted mistake, a client created inside a handler.
+    /// </summary>
+    public const string ProgramSource = $$"""
+        using Hackle;
+        using {{RootNamespace}};
+
+        var builder = WebApplication.CreateBuilder(args);
+
+        // One client for the process, offline from the manifest the package's build targets copy next to the app.
+        builder.Services.AddHackle(options =>
+        {
+            if (options.ConfigFilePath is { } path && !Path.IsPathRooted(path))
+                options.ConfigFilePath = Path.Combine(AppContext.BaseDirectory, path);
+        });
+
+        var app = builder.Build();
+
+        app.MapGet("/checkout/{userId}", (string userId, string? grade, IHackleClient hackle) =>
+        {
+            var user = new HackleUser(userId);
+            if (grade is not null) user.Properties["grade"] = grade;
+            var on = Features.NewCheckout.IsOn(hackle, user) ? "on" : "off";
+            return $"{Experiments.Checkout.Variation(hackle, user)} {on}";
+        });
+
+        // Planted for the analyzer test: a client created per request (HKA101).
+        app.MapGet("/per-request", () =>
+        {
+            using var perRequest = HackleClient.Create("e2e-per-request");
+            return perRequest.IsReady ? "ready" : "not ready";
+        });
+
+        app.Run();
+        """;
+}

@@ -5,12 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 // One client for the process, created by the host (never per request), bound from the "Hackle"
 // section: offline from hackle.flags.json by default; set Hackle:Offline=false and Hackle:SdkKey to sync.
-builder.Services.AddHackle(options =>
-{
-    // The build copies hackle.flags.json next to the app; a relative path means that copy.
-    if (options.ConfigFilePath is { } path && !Path.IsPathRooted(path))
-        options.ConfigFilePath = Path.Combine(AppContext.BaseDirectory, path);
-});
+builder.Services.AddHackle();
 
 var app = builder.Build();
 

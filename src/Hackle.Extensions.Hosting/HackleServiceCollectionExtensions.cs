@@ -1,9 +1,11 @@
 using System;
+using System.IO;
 using Hackle;
 using Hackle.Extensions.Hosting;
 using Hackle.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -58,7 +60,24 @@ namespace Microsoft.Extensions.DependencyInjection
         {
             var options = provider.GetRequiredService<IOptions<HackleOptions>>().Value;
             options.LoggerFactory ??= provider.GetService<ILoggerFactory>();
+            options.ConfigFilePath = ResolveConfigFile(options.ConfigFilePath, provider.GetService<IHostEnvironment>()?.ContentRootPath);
             return HackleClient.Create(options.SdkKey!, options);
+        }
+
+        /// <summary>
+        /// A relative bootstrap file is looked for in the content root (where `dotnet run` starts), then
+        /// beside the app (where the HackleTyped package copies hackle.flags.json for published apps).
+        /// </summary>
+        internal static string? ResolveConfigFile(string? path, string? contentRoot)
+        {
+            if (string.IsNullOrEmpty(path) || Path.IsPathRooted(path)) return path;
+            foreach (var root in new[] { contentRoot, AppContext.BaseDirectory })
+            {
+                if (root is null) continue;
+                var candidate = Path.Combine(root, path);
+                if (File.Exists(candidate)) return candidate;
+            }
+            return path;
         }
     }
 }

@@ -92,6 +92,45 @@ public sealed class HostingTests
     }
 
     [Fact]
+    public async Task A_relative_bootstrap_file_is_found_in_the_content_root_then_beside_the_app()
+    {
+        // The package copies hackle.flags.json beside the app; `dotnet run` starts in the content root.
+        var name = "hosting-bootstrap-" + Guid.NewGuid().ToString("N") + ".json";
+        var besideApp = Path.Combine(AppContext.BaseDirectory, name);
+        var contentRoot = Directory.CreateTempSubdirectory("hackle-content-").FullName;
+        File.WriteAllText(besideApp, Configs.Flag(on: true));
+        try
+        {
+            Assert.True(await IsOnAsync(contentRoot), "found beside the app");
+            File.WriteAllText(Path.Combine(contentRoot, name), Configs.Flag(on: false));
+            Assert.False(await IsOnAsync(contentRoot), "the content root wins");
+        }
+        finally
+        {
+            File.Delete(besideApp);
+            Directory.Delete(contentRoot, recursive: true);
+        }
+
+        async Task<bool> IsOnAsync(string root)
+        {
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = root });
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Hackle:SdkKey"] = TestClients.NewKey(),
+                ["Hackle:Offline"] = "true",
+                ["Hackle:ConfigFilePath"] = name,
+            });
+            builder.Services.AddHackle();
+            using var host = builder.Build();
+            await Eventually.WithinAsync(host.StartAsync());
+            var decision = host.Services.GetRequiredService<IHackleClient>().FeatureFlagDetail(Configs.FlagKey, TestClients.User());
+            await Eventually.WithinAsync(host.StopAsync());
+            Assert.NotEqual(DecisionReason.SdkNotReady, decision.Reason);
+            return decision.IsOn;
+        }
+    }
+
+    [Fact]
     public async Task An_explicit_section_is_bound_and_named_in_errors()
     {
         var builder = Builder(new Dictionary<string, string?> { ["Features:Hackle:Offline"] = "true" });

@@ -4,21 +4,31 @@ using System.IO;
 using Checkout.Console;
 using Hackle;
 
-// Offline demo: loads the exported workspace config (hackle.flags.json), assigns 10,000 users with the
-// generated typed accessors and prints the Checkout split and the NewCheckout on-rate. No network.
+// Loads the exported workspace config (hackle.flags.json), assigns 10,000 users with the generated
+// typed accessors and prints the Checkout split and the NewCheckout on-rate.
+// Offline by default. With HACKLE_SDK_KEY set it syncs with Hackle (or HACKLE_SDK_URL / HACKLE_EVENT_URL,
+// e.g. a local server) and sends its events there, starting from the file.
 var manifest = args.Length > 0 ? args[0] : Path.Combine(AppContext.BaseDirectory, "hackle.flags.json");
 const int users = 10_000;
 
+var sdkKey = Environment.GetEnvironmentVariable("HACKLE_SDK_KEY");
+var online = !string.IsNullOrEmpty(sdkKey);
 var events = new InMemoryEventSink();
-await using var client = HackleClient.Create("offline-sample", new HackleClientOptions
+var options = new HackleClientOptions
 {
-    Offline = true,
+    Offline = !online,
     ConfigFilePath = manifest,
-    EventSink = events,
-});
-if (!client.IsReady)
+    EventSink = online ? null : events,
+    EventQueueCapacity = 50_000, // this burst makes 20,001 events at once; the default 10,000 would drop (and count) the rest
+};
+if (Environment.GetEnvironmentVariable("HACKLE_SDK_URL") is { Length: > 0 } sdkUrl) options.SdkUrl = new Uri(sdkUrl);
+if (Environment.GetEnvironmentVariable("HACKLE_EVENT_URL") is { Length: > 0 } eventUrl) options.EventUrl = new Uri(eventUrl);
+
+var client = HackleClient.Create(online ? sdkKey! : "offline-sample", options);
+if (!await client.WaitUntilReadyAsync())
 {
-    Console.Error.WriteLine($"Could not load {manifest}.");
+    Console.Error.WriteLine($"No workspace config: could not load {manifest}" + (online ? " nor fetch it from " + options.SdkUrl : "") + ".");
+    await client.DisposeAsync();
     return 1;
 }
 
@@ -43,7 +53,10 @@ Console.WriteLine($"Checkout (experiment {Experiments.Checkout.Key}) over {users
 foreach (var (variation, count) in variations) Console.WriteLine($"  {variation}: {count,6:N0} ({100.0 * count / users:F1}%)");
 Console.WriteLine("  by reason: " + string.Join(", ", FormatCounts(reasons)));
 Console.WriteLine($"NewCheckout (feature {Features.NewCheckout.Key}) on for {flagOn:N0} users ({100.0 * flagOn / users:F1}%)");
-Console.WriteLine($"Events recorded offline: {events.Count:N0} (exposures for every decision, plus one purchase)");
+await client.DisposeAsync(); // sends what is queued when online
+Console.WriteLine(online
+    ? $"Events: {client.EventStats}"
+    : $"Events recorded offline: {events.Count:N0} (exposures for every decision, plus one purchase)");
 return 0;
 
 static IEnumerable<string> FormatCounts(SortedDictionary<string, int> counts)

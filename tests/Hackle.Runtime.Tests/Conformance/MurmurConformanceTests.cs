@@ -53,7 +53,7 @@ public class MurmurConformanceTests
     [Fact]
     public void Hash_is_over_utf8_bytes_and_the_string_and_byte_paths_agree()
     {
-        foreach (var input in new[] { "", "a", "ab", "abc", "abcd", "사용자", "naïve-user", "😀 emoji", new string('x', 2000) })
+        foreach (var input in new[] { "", "a", "ab", "abc", "abcd", "사용자", "naïve-user", "😀 emoji", "abcdé", "abcdeé", "abcdefé", "abcdefgé", new string('x', 2000) })
         {
             Assert.Equal(Murmur3.Hash(Encoding.UTF8.GetBytes(input), 42), Murmur3.Hash(input, 42));
         }

@@ -17,35 +17,32 @@ namespace Hackle.Internal.Evaluation
         /// </summary>
         public static int Hash(string input, int seed)
         {
-            for (var i = 0; i < input.Length; i++)
-            {
-                if (input[i] > 0x7F) return HashEncoded(input, seed);
-            }
-            return HashAscii(input, seed);
-        }
-
-        private static int HashAscii(string input, int seed)
-        {
             unchecked
             {
+                // One pass: hash the chars as bytes while checking they are ASCII; on the first
+                // non-ASCII char start over on the real UTF-8 bytes.
                 var h1 = (uint)seed;
                 var length = input.Length;
                 var blocks = length & ~3;
                 for (var i = 0; i < blocks; i += 4)
                 {
-                    var k1 = input[i] | (uint)input[i + 1] << 8 | (uint)input[i + 2] << 16 | (uint)input[i + 3] << 24;
-                    h1 = MixBody(h1, k1);
+                    uint c0 = input[i], c1 = input[i + 1], c2 = input[i + 2], c3 = input[i + 3];
+                    if ((c0 | c1 | c2 | c3) > 0x7F) return HashEncoded(input, seed);
+                    h1 = MixBody(h1, c0 | c1 << 8 | c2 << 16 | c3 << 24);
                 }
                 uint k = 0;
                 switch (length & 3)
                 {
                     case 3:
+                        if (input[blocks + 2] > 0x7F) return HashEncoded(input, seed);
                         k ^= (uint)input[blocks + 2] << 16;
                         goto case 2;
                     case 2:
+                        if (input[blocks + 1] > 0x7F) return HashEncoded(input, seed);
                         k ^= (uint)input[blocks + 1] << 8;
                         goto case 1;
                     case 1:
+                        if (input[blocks] > 0x7F) return HashEncoded(input, seed);
                         k ^= input[blocks];
                         h1 ^= MixK(k);
                         break;

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Hackle.Internal.Evaluation;
 
 namespace Hackle.Benchmarks;
 
@@ -34,6 +35,31 @@ public class ConcurrencyBenchmarks
             if (_client.FeatureFlagDetail(8, _users[i & 1023]).IsOn) on++;
         }
         return on;
+    }
+
+    /// <summary>Pure evaluation (no event): what scales when nothing is shared but the read-only snapshot.</summary>
+    private int Evaluate(int from, int count)
+    {
+        var workspace = _snapshots[0];
+        var flag = workspace.FeatureFlags[8];
+        var on = 0;
+        for (var i = from; i < from + count; i++)
+        {
+            var scope = new EvaluationScope(workspace, _users[i & 1023], flag);
+            if (ExperimentEvaluator.Evaluate(ref scope, flag, "A").VariationKey != "A") on++;
+        }
+        return on;
+    }
+
+    [Benchmark(OperationsPerInvoke = Decisions)]
+    public int Pure_OneThread() => Evaluate(0, Decisions);
+
+    [Benchmark(OperationsPerInvoke = Decisions)]
+    public int Pure_TwoThreads()
+    {
+        var half = Decisions / 2;
+        var other = Task.Run(() => Evaluate(half, half));
+        return Evaluate(0, half) + other.Result;
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Decisions)]

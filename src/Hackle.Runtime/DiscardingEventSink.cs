@@ -6,13 +6,13 @@ namespace Hackle
     /// <summary>An event sink for offline use: events are counted, not sent.</summary>
     public sealed class DiscardingEventSink : IHackleEventSink
     {
-        private long _discarded;
+        private readonly Internal.StripedCounter _discarded = new Internal.StripedCounter();
 
         /// <summary>How many events were discarded.</summary>
-        public long DiscardedCount => Interlocked.Read(ref _discarded);
+        public long DiscardedCount => _discarded.Read();
 
         /// <inheritdoc />
-        public void Enqueue(UserEvent userEvent) => Interlocked.Increment(ref _discarded);
+        public void Enqueue(UserEvent userEvent) => _discarded.Increment();
 
         /// <inheritdoc />
         public Task FlushAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;

@@ -20,7 +20,6 @@ public class StripedCounterTests
     public void The_offline_sink_counts_every_event()
     {
         var sink = new DiscardingEventSink();
-        using var t = new TestClient(HackleWorkspace.Load(TestPaths.Manifest));
         Parallel.For(0, 1000, i => sink.Enqueue(new TrackEvent(new HackleUser("u" + i), 1, 0, new HackleEvent("e"))));
         Assert.Equal(1000, sink.DiscardedCount);
     }

@@ -20,7 +20,11 @@ namespace Microsoft.Extensions.DependencyInjection
         /// fails to start when the options are invalid (for example "Hackle:SdkKey is required"); once started it
         /// has waited (bounded) for the first config, and at shutdown the client sends its queued events.
         /// </summary>
+        // RS0027 guards against adding optional parameters to shipped overloads; none is added here, and the
+        // overload taking a client (same arity) is told apart by its parameter type.
+#pragma warning disable RS0027
         public static IServiceCollection AddHackle(this IServiceCollection services, Action<HackleOptions>? configure = null)
+#pragma warning restore RS0027
         {
             if (services is null) throw new ArgumentNullException(nameof(services));
             var options = services.AddOptions<HackleOptions>().Configure<IServiceProvider>((o, provider) =>
@@ -44,6 +48,22 @@ namespace Microsoft.Extensions.DependencyInjection
             var options = services.AddOptions<HackleOptions>().Bind(section);
             if (configure != null) options.Configure(configure);
             return AddCore(services, (section as IConfigurationSection)?.Path ?? HackleOptions.SectionName);
+        }
+
+        /// <summary>
+        /// Registers a client you created as the process's <see cref="IHackleClient"/> and hands it to the host:
+        /// the hosted service waits (bounded) for its first config at start and closes it at shutdown, so the
+        /// caller must not dispose it. Options binding and validation do not apply; the client has its own.
+        /// </summary>
+        public static IServiceCollection AddHackle(this IServiceCollection services, HackleClient client)
+        {
+            if (services is null) throw new ArgumentNullException(nameof(services));
+            if (client is null) throw new ArgumentNullException(nameof(client));
+            // The container never disposes instances it did not create; the hosted service closes this one.
+            services.TryAddSingleton(client);
+            services.TryAddSingleton<IHackleClient>(provider => provider.GetRequiredService<HackleClient>());
+            services.AddHostedService<HackleHostedService>();
+            return services;
         }
 
         private static IServiceCollection AddCore(IServiceCollection services, string sectionPath)

@@ -131,6 +131,31 @@ public sealed class HostingTests
     }
 
     [Fact]
+    public async Task A_client_handed_to_AddHackle_is_owned_and_closed_by_the_host()
+    {
+        await using var server = await FakeHackleServer.StartAsync();
+        server.SetConfig(Configs.Flag(on: true), Configs.Date(1));
+        var client = HackleClient.Create(TestClients.NewKey(), new HackleClientOptions
+        {
+            SdkUrl = server.Url,
+            EventUrl = server.Url,
+            EventFlushInterval = TimeSpan.FromHours(1),
+        });
+        var builder = Builder(new Dictionary<string, string?>());
+        builder.Services.AddHackle(client);
+        using var host = builder.Build();
+
+        await Eventually.WithinAsync(host.StartAsync());
+        Assert.Same(client, host.Services.GetRequiredService<IHackleClient>());
+        Assert.True(client.IsReady, "start waited for the first config");
+        client.Track(new HackleEvent("purchase"), TestClients.User());
+        await Eventually.WithinAsync(host.StopAsync());
+
+        Assert.Single(server.AcceptedInsertIds);
+        Assert.Equal(1, client.EventStats.Sent);
+    }
+
+    [Fact]
     public async Task An_explicit_section_is_bound_and_named_in_errors()
     {
         var builder = Builder(new Dictionary<string, string?> { ["Features:Hackle:Offline"] = "true" });

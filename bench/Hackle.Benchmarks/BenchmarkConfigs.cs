@@ -7,6 +7,18 @@ public static class BenchmarkConfigs
 {
     public static string ManifestPath => Path.Combine(AppContext.BaseDirectory, "hackle.flags.json");
 
+    /// <summary>The user of every single-user benchmark: a UUID id, as most services have.</summary>
+    public const string UserId = "3f0a7c2e-5b7d-4c1e-9a52-1d2f0b9e6a41";
+
+    /// <summary>An offline client over <paramref name="workspace"/> whose events are counted and discarded.</summary>
+    public static HackleClient OfflineClient(HackleWorkspace workspace) =>
+        HackleClient.Create("bench-" + Guid.NewGuid().ToString("N"), new HackleClientOptions
+        {
+            Offline = true,
+            Workspace = workspace,
+            EventSink = new DiscardingEventSink(),
+        });
+
     /// <summary>
     /// A workspace with <paramref name="experiments"/> running A/B tests (A/B/C over 90 % of traffic) and
     /// <paramref name="flags"/> flags; every other flag has a property rule and a 30 % rollout, the rest no rules.

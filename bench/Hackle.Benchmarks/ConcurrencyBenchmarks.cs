@@ -20,7 +20,7 @@ public class ConcurrencyBenchmarks
     {
         var json = BenchmarkConfigs.Large();
         _snapshots = new[] { HackleWorkspace.Parse(json), HackleWorkspace.Parse(json) };
-        _client = HackleClient.Create("bench-concurrency-" + Guid.NewGuid(), new HackleClientOptions { Offline = true, Workspace = _snapshots[0], EventSink = new DiscardingEventSink() });
+        _client = BenchmarkConfigs.OfflineClient(_snapshots[0]);
         _users = Enumerable.Range(0, 1024).Select(i => new HackleUser("user-" + i) { Properties = { ["grade"] = "SILVER" } }).ToArray();
     }
 

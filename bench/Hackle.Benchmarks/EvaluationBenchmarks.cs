@@ -22,8 +22,8 @@ public class EvaluationBenchmarks
     public void Setup()
     {
         _large = HackleWorkspace.Parse(BenchmarkConfigs.Large());
-        _client = HackleClient.Create("bench-" + Guid.NewGuid(), new HackleClientOptions { Offline = true, Workspace = _large, EventSink = new DiscardingEventSink() });
-        _user = new HackleUser("3f0a7c2e-5b7d-4c1e-9a52-1d2f0b9e6a41") { Properties = { ["grade"] = "SILVER", ["age"] = 34 } };
+        _client = BenchmarkConfigs.OfflineClient(_large);
+        _user = new HackleUser(BenchmarkConfigs.UserId) { Properties = { ["grade"] = "SILVER", ["age"] = 34 } };
         _checkout = _large.Experiments[42];
         _flagNoRules = _large.FeatureFlags[7];
         _flagRuleAndRollout = _large.FeatureFlags[8];

@@ -34,15 +34,10 @@ public class PeerBenchmarks
         }).Build();
         _services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddFeatureManagement().Services.BuildServiceProvider();
         _featureManager = _services.GetRequiredService<IFeatureManager>();
-        _context = new TargetingContext { UserId = "3f0a7c2e-5b7d-4c1e-9a52-1d2f0b9e6a41", Groups = new[] { "SILVER" } };
+        _context = new TargetingContext { UserId = BenchmarkConfigs.UserId, Groups = new[] { "SILVER" } };
 
-        _client = HackleClient.Create("bench-peer-" + Guid.NewGuid(), new HackleClientOptions
-        {
-            Offline = true,
-            Workspace = HackleWorkspace.Parse(BenchmarkConfigs.Large()),
-            EventSink = new DiscardingEventSink(),
-        });
-        _user = new HackleUser("3f0a7c2e-5b7d-4c1e-9a52-1d2f0b9e6a41") { Properties = { ["grade"] = "SILVER" } };
+        _client = BenchmarkConfigs.OfflineClient(HackleWorkspace.Parse(BenchmarkConfigs.Large()));
+        _user = new HackleUser(BenchmarkConfigs.UserId) { Properties = { ["grade"] = "SILVER" } };
         // Both sides must make the same kind of decision: about 30 % on for users outside the groups.
         var peerOn = 0;
         var hackleOn = 0;

@@ -55,7 +55,7 @@ public class PipelineBenchmarks
         });
         if (!_client.WaitUntilReadyAsync(TimeSpan.FromSeconds(10)).GetAwaiter().GetResult())
             throw new InvalidOperationException("The client did not get its config from the loopback server.");
-        _user = new HackleUser("3f0a7c2e-5b7d-4c1e-9a52-1d2f0b9e6a41") { Properties = { ["grade"] = "SILVER" } };
+        _user = new HackleUser(BenchmarkConfigs.UserId) { Properties = { ["grade"] = "SILVER" } };
         _event = new HackleEvent("purchase") { Value = 12.5, Properties = { ["pay_method"] = "CARD" } };
     }
 

@@ -18,8 +18,8 @@ public class TargetingBenchmarks
     public void Setup()
     {
         _workspace = HackleWorkspace.Parse(TargetingConfigs.Json);
-        _client = HackleClient.Create("bench-targeting-" + Guid.NewGuid(), new HackleClientOptions { Offline = true, Workspace = _workspace, EventSink = new DiscardingEventSink() });
-        _user = new HackleUser("3f0a7c2e-5b7d-4c1e-9a52-1d2f0b9e6a41");
+        _client = BenchmarkConfigs.OfflineClient(_workspace);
+        _user = new HackleUser(BenchmarkConfigs.UserId);
         _inContainer = _workspace.Experiments[1];
         _nested = _workspace.Experiments[2];
     }

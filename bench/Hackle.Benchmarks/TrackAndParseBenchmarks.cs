@@ -15,8 +15,8 @@ public class TrackAndParseBenchmarks
     public void Setup()
     {
         _largeConfig = System.Text.Encoding.UTF8.GetBytes(BenchmarkConfigs.Large());
-        _client = HackleClient.Create("bench-track-" + Guid.NewGuid(), new HackleClientOptions { Offline = true, Workspace = HackleWorkspace.Parse(_largeConfig), EventSink = new DiscardingEventSink() });
-        _user = new HackleUser("3f0a7c2e-5b7d-4c1e-9a52-1d2f0b9e6a41");
+        _client = BenchmarkConfigs.OfflineClient(HackleWorkspace.Parse(_largeConfig));
+        _user = new HackleUser(BenchmarkConfigs.UserId);
         _purchase = new HackleEvent("purchase") { Value = 12.5, Properties = { ["pay_method"] = "CARD" } };
     }
 

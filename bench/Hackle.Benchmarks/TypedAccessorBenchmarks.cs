@@ -18,7 +18,7 @@ public class TypedAccessorBenchmarks
             ConfigFilePath = BenchmarkConfigs.ManifestPath,
             EventSink = new DiscardingEventSink(),
         });
-        _user = new HackleUser("3f0a7c2e-5b7d-4c1e-9a52-1d2f0b9e6a41") { Properties = { ["grade"] = "SILVER" } };
+        _user = new HackleUser(BenchmarkConfigs.UserId) { Properties = { ["grade"] = "SILVER" } };
         if (Experiments.Checkout.Variation(_client, _user).ToString() != _client.Variation(42, _user))
             throw new InvalidOperationException("The typed accessor and the raw call disagree.");
     }

@@ -41,7 +41,8 @@ public sealed partial class WebConsumer(PackageFeed feed) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Project = new ConsumerProject(feed, "web", "Microsoft.NET.Sdk.Web", feed.PackageIds,
+        // Only the hosting package: HackleTyped, its generator, analyzers and build logic come with it.
+        Project = new ConsumerProject(feed, "web", "Microsoft.NET.Sdk.Web", feed.PackageIds.Where(id => id != PackageFeed.MainPackageId).ToArray(),
             $"    <RootNamespace>{RootNamespace}</RootNamespace>\n    <ImplicitUsings>enable</ImplicitUsings>");
         Project.Write("Program.cs", ProgramSource);
         Project.Write("appsettings.json", """

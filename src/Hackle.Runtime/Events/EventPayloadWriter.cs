@@ -1,3 +1,4 @@
+using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.IO;
@@ -12,14 +13,24 @@ namespace Hackle
     /// </summary>
     internal static class EventPayloadWriter
     {
+        /// <summary>A typical event's share of the body; sizing the buffer up front avoids regrowing it while writing.</summary>
+        private const int BytesPerEventEstimate = 512;
+
         public static string ToJson(IReadOnlyList<UserEvent> events)
         {
-            using var stream = new MemoryStream();
+            var body = ToUtf8(events);
+            return Encoding.UTF8.GetString(body.Array!, body.Offset, body.Count);
+        }
+
+        /// <summary>The UTF-8 body, in a buffer sized for the batch (the segment shares it, no copy is made).</summary>
+        public static ArraySegment<byte> ToUtf8(IReadOnlyList<UserEvent> events)
+        {
+            var stream = new MemoryStream(64 + events.Count * BytesPerEventEstimate);
             using (var writer = new Utf8JsonWriter(stream))
             {
                 Write(writer, events);
             }
-            return Encoding.UTF8.GetString(stream.ToArray());
+            return new ArraySegment<byte>(stream.GetBuffer(), 0, (int)stream.Length);
         }
 
         public static void Write(Utf8JsonWriter writer, IReadOnlyList<UserEvent> events)

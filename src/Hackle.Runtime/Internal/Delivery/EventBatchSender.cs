@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Hackle.Internal.Http;
@@ -51,7 +50,7 @@ namespace Hackle.Internal.Delivery
         /// <summary>Sends the batch; <paramref name="abort"/> gives up at once (close time limit), returning Aborted.</summary>
         public async Task<BatchFate> SendAsync(IReadOnlyList<UserEvent> batch, CancellationToken abort)
         {
-            var body = Serialize(batch);
+            var body = EventPayloadWriter.ToUtf8(batch);
             for (var attempt = 0; ; attempt++)
             {
                 string failure;
@@ -59,7 +58,7 @@ namespace Hackle.Internal.Delivery
                 using (var request = _http.CreateRequest(HttpMethod.Post, _eventsUrl))
                 using (var timeout = _http.StartTimeout(abort))
                 {
-                    request.Content = new ByteArrayContent(body);
+                    request.Content = new ByteArrayContent(body.Array!, body.Offset, body.Count);
                     request.Content.Headers.ContentType = s_json;
                     try
                     {
@@ -96,16 +95,6 @@ namespace Hackle.Internal.Delivery
                 Log.EventBatchRetrying(_logger, batch.Count, failure, attempt + 1, delay);
                 if (!await AsyncHelpers.DelayAsync(delay, abort).ConfigureAwait(false)) return BatchFate.Aborted;
             }
-        }
-
-        private static byte[] Serialize(IReadOnlyList<UserEvent> batch)
-        {
-            using var stream = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(stream))
-            {
-                EventPayloadWriter.Write(writer, batch);
-            }
-            return stream.ToArray();
         }
     }
 }

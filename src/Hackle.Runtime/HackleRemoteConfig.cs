@@ -18,21 +18,19 @@ namespace Hackle
         public string GetString(string key, string defaultValue) => _client.RemoteConfigDetail(key, _user, defaultValue).Value;
 
         /// <summary>A NUMBER parameter cast to int, or <paramref name="defaultValue"/>.</summary>
-        public int GetInt(string key, int defaultValue)
-        {
-            var decision = _client.RemoteConfigDetail(key, _user, (double)defaultValue);
-            return decision.Reason == DecisionReason.TargetRuleMatch || decision.Reason == DecisionReason.DefaultRule
-                ? JavaNumbers.ToInt(decision.Value)
-                : defaultValue;
-        }
+        public int GetInt(string key, int defaultValue) =>
+            TryGetNumber(key, defaultValue, out var value) ? JavaNumbers.ToInt(value) : defaultValue;
 
         /// <summary>A NUMBER parameter cast to long, or <paramref name="defaultValue"/>.</summary>
-        public long GetLong(string key, long defaultValue)
+        public long GetLong(string key, long defaultValue) =>
+            TryGetNumber(key, defaultValue, out var value) ? JavaNumbers.ToLong(value) : defaultValue;
+
+        /// <summary>True when a rule decided the value; otherwise the caller's own default stands, uncast.</summary>
+        private bool TryGetNumber(string key, double defaultValue, out double value)
         {
-            var decision = _client.RemoteConfigDetail(key, _user, (double)defaultValue);
-            return decision.Reason == DecisionReason.TargetRuleMatch || decision.Reason == DecisionReason.DefaultRule
-                ? JavaNumbers.ToLong(decision.Value)
-                : defaultValue;
+            var decision = _client.RemoteConfigDetail(key, _user, defaultValue);
+            value = decision.Value;
+            return decision.Reason == DecisionReason.TargetRuleMatch || decision.Reason == DecisionReason.DefaultRule;
         }
 
         /// <summary>A NUMBER parameter, or <paramref name="defaultValue"/>.</summary>

@@ -22,7 +22,6 @@ namespace Hackle
             Dictionary<string, EventType> eventTypes,
             Dictionary<string, Segment> segments,
             Dictionary<long, Container> containers,
-            Dictionary<long, ParameterConfig> parameterConfigurations,
             Dictionary<string, RemoteConfigParameter> remoteConfigParameters)
         {
             Experiments = experiments;
@@ -31,7 +30,6 @@ namespace Hackle
             EventTypes = eventTypes;
             Segments = segments;
             Containers = containers;
-            ParameterConfigurations = parameterConfigurations;
             RemoteConfigParameters = remoteConfigParameters;
         }
 
@@ -41,7 +39,6 @@ namespace Hackle
         internal Dictionary<string, EventType> EventTypes { get; }
         internal Dictionary<string, Segment> Segments { get; }
         internal Dictionary<long, Container> Containers { get; }
-        internal Dictionary<long, ParameterConfig> ParameterConfigurations { get; }
         internal Dictionary<string, RemoteConfigParameter> RemoteConfigParameters { get; }
 
         /// <summary>The number of A/B tests in the config.</summary>

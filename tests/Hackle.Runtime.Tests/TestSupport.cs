@@ -35,12 +35,23 @@ internal sealed class TestClient : IDisposable
 
     public static TestClient FromFile(string path) => new(HackleWorkspace.Load(path));
 
+    /// <summary>A client over the repository's hackle.flags.json.</summary>
+    public static TestClient Manifest() => FromFile(TestPaths.Manifest);
+
     public HackleClient Client { get; }
     public InMemoryEventSink Events { get; } = new();
 
     public IReadOnlyList<ExposureEvent> Exposures => Events.Events.OfType<ExposureEvent>().ToList();
 
     public void Dispose() => Client.Dispose();
+}
+
+/// <summary>Decisions as (value, reason) pairs, so one assertion states both.</summary>
+internal static class Outcome
+{
+    public static (string, DecisionReason) Of(Decision d) => (d.Variation, d.Reason);
+    public static (bool, DecisionReason) Of(FeatureFlagDecision d) => (d.IsOn, d.Reason);
+    public static (T, DecisionReason) Of<T>(RemoteConfigDecision<T> d) => (d.Value, d.Reason);
 }
 
 /// <summary>Builds small workspace configs in the wire format for flow tests.</summary>

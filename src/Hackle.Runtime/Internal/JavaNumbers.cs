@@ -7,6 +7,8 @@ namespace Hackle.Internal
     /// <summary>Java's number semantics where Hackle's decisions depend on them (spec §2.6).</summary>
     internal static class JavaNumbers
     {
+        private static readonly char[] s_exponentMarks = { 'E', 'e' };
+
         /// <summary>Kotlin's Double.toInt(): NaN is 0, out-of-range values saturate.</summary>
         public static int ToInt(double value)
         {
@@ -41,7 +43,7 @@ namespace Hackle.Internal
             var negative = text[0] == '-';
             if (negative) text = text.Substring(1);
             var exponent = 0;
-            var e = text.IndexOfAny(new[] { 'E', 'e' });
+            var e = text.IndexOfAny(s_exponentMarks);
             if (e >= 0)
             {
                 exponent = int.Parse(text.Substring(e + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);

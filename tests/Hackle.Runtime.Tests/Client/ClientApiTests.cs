@@ -5,16 +5,14 @@ namespace Hackle.Runtime.Tests.Client;
 /// <summary>The client API: defaults and reasons for every bad input, never an exception into the caller.</summary>
 public class ClientApiTests
 {
-    private static TestClient Manifest() => new(HackleWorkspace.Load(TestPaths.Manifest));
-
     [Fact]
     public void Null_user_and_user_without_identifiers_are_invalid_input_with_no_event()
     {
-        using var t = Manifest();
-        Assert.Equal(("A", DecisionReason.InvalidInput), Pair(t.Client.VariationDetail(42, null!)));
-        Assert.Equal(("A", DecisionReason.InvalidInput), Pair(t.Client.VariationDetail(42, new HackleUser("  "))));
-        Assert.Equal((false, DecisionReason.InvalidInput), Pair(t.Client.FeatureFlagDetail(7, new HackleUser())));
-        Assert.Equal(("dflt", DecisionReason.InvalidInput), Pair(t.Client.RemoteConfigDetail("checkout_banner_text", new HackleUser(), "dflt")));
+        using var t = TestClient.Manifest();
+        Assert.Equal(("A", DecisionReason.InvalidInput), Outcome.Of(t.Client.VariationDetail(42, null!)));
+        Assert.Equal(("A", DecisionReason.InvalidInput), Outcome.Of(t.Client.VariationDetail(42, new HackleUser("  "))));
+        Assert.Equal((false, DecisionReason.InvalidInput), Outcome.Of(t.Client.FeatureFlagDetail(7, new HackleUser())));
+        Assert.Equal(("dflt", DecisionReason.InvalidInput), Outcome.Of(t.Client.RemoteConfigDetail("checkout_banner_text", new HackleUser(), "dflt")));
         t.Client.Track(new HackleEvent("purchase"), new HackleUser());
         t.Client.Track(new HackleEvent(null!), new HackleUser("u1"));
         t.Client.Track(null!, new HackleUser("u1"));
@@ -24,11 +22,11 @@ public class ClientApiTests
     [Fact]
     public void Unknown_keys_return_defaults_with_not_found_and_no_event()
     {
-        using var t = Manifest();
+        using var t = TestClient.Manifest();
         var user = new HackleUser("u1");
-        Assert.Equal(("A", DecisionReason.ExperimentNotFound), Pair(t.Client.VariationDetail(999, user)));
-        Assert.Equal((false, DecisionReason.FeatureFlagNotFound), Pair(t.Client.FeatureFlagDetail(999, user)));
-        Assert.Equal(("x", DecisionReason.RemoteConfigParameterNotFound), Pair(t.Client.RemoteConfigDetail("nope", user, "x")));
+        Assert.Equal(("A", DecisionReason.ExperimentNotFound), Outcome.Of(t.Client.VariationDetail(999, user)));
+        Assert.Equal((false, DecisionReason.FeatureFlagNotFound), Outcome.Of(t.Client.FeatureFlagDetail(999, user)));
+        Assert.Equal(("x", DecisionReason.RemoteConfigParameterNotFound), Outcome.Of(t.Client.RemoteConfigDetail("nope", user, "x")));
         Assert.Equal(0, t.Events.Count);
     }
 
@@ -37,9 +35,9 @@ public class ClientApiTests
     {
         using var t = new TestClient((HackleWorkspace?)null);
         Assert.False(t.Client.IsReady);
-        Assert.Equal(("A", DecisionReason.SdkNotReady), Pair(t.Client.VariationDetail(42, new HackleUser("u1"))));
-        Assert.Equal((false, DecisionReason.SdkNotReady), Pair(t.Client.FeatureFlagDetail(7, new HackleUser("u1"))));
-        Assert.Equal((true, DecisionReason.SdkNotReady), Pair(t.Client.RemoteConfigDetail("k", new HackleUser("u1"), true)));
+        Assert.Equal(("A", DecisionReason.SdkNotReady), Outcome.Of(t.Client.VariationDetail(42, new HackleUser("u1"))));
+        Assert.Equal((false, DecisionReason.SdkNotReady), Outcome.Of(t.Client.FeatureFlagDetail(7, new HackleUser("u1"))));
+        Assert.Equal((true, DecisionReason.SdkNotReady), Outcome.Of(t.Client.RemoteConfigDetail("k", new HackleUser("u1"), true)));
         t.Client.Track("purchase", new HackleUser("u1"));
         var track = Assert.IsType<TrackEvent>(Assert.Single(t.Events.Events));
         Assert.Equal(0, track.EventTypeId);
@@ -48,7 +46,7 @@ public class ClientApiTests
     [Fact]
     public void Malformed_config_names_the_position_and_keeps_the_last_good_config()
     {
-        using var t = Manifest();
+        using var t = TestClient.Manifest();
         Assert.False(t.Client.TryLoadConfig("{\n  \"experiments\": [\n    { \"key\": 1, }\n  ]\n}", out var error));
         Assert.Contains("line 3", error);
         Assert.True(t.Client.IsReady);
@@ -92,7 +90,7 @@ public class ClientApiTests
             buckets: Config.Array(Config.BucketDef(1, 1, (0, 10000, 22)))).ToJsonString();
         using var t = new TestClient(json);
         Assert.Equal(DecisionReason.ExperimentNotFound, t.Client.VariationDetail(1, new HackleUser("u1")).Reason);
-        Assert.Equal(("B", DecisionReason.TrafficAllocated), Pair(t.Client.VariationDetail(2, new HackleUser("u1"))));
+        Assert.Equal(("B", DecisionReason.TrafficAllocated), Outcome.Of(t.Client.VariationDetail(2, new HackleUser("u1"))));
     }
 
     [Fact]
@@ -113,7 +111,7 @@ public class ClientApiTests
     [Fact]
     public void A_closed_client_still_answers_without_throwing()
     {
-        var t = Manifest();
+        var t = TestClient.Manifest();
         t.Dispose();
         Assert.NotEqual(DecisionReason.Exception, t.Client.VariationDetail(42, new HackleUser("u1")).Reason);
     }
@@ -121,7 +119,7 @@ public class ClientApiTests
     [Fact]
     public void Remote_config_typed_getters_and_type_mismatch()
     {
-        using var t = Manifest();
+        using var t = TestClient.Manifest();
         var gold = new HackleUser("u1") { Properties = { ["grade"] = "GOLD" } };
         var config = t.Client.RemoteConfig(gold);
         Assert.Equal("Gold members ship free today", config.GetString("checkout_banner_text", "none"));
@@ -145,7 +143,7 @@ public class ClientApiTests
     [Fact]
     public void Evaluation_is_safe_while_configs_are_swapped_concurrently()
     {
-        using var t = Manifest();
+        using var t = TestClient.Manifest();
         var workspaces = new[] { HackleWorkspace.Load(TestPaths.Manifest), HackleWorkspace.Load(TestPaths.Conformance("ws_container.json")) };
         using var stop = new CancellationTokenSource();
         var swapper = Task.Run(() =>
@@ -164,8 +162,4 @@ public class ClientApiTests
         stop.Cancel();
         swapper.Wait();
     }
-
-    private static (string, DecisionReason) Pair(Decision d) => (d.Variation, d.Reason);
-    private static (bool, DecisionReason) Pair(FeatureFlagDecision d) => (d.IsOn, d.Reason);
-    private static (T, DecisionReason) Pair<T>(RemoteConfigDecision<T> d) => (d.Value, d.Reason);
 }

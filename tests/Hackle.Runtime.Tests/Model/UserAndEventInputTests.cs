@@ -96,7 +96,7 @@ public class UserAndEventInputTests
             Properties = { ["pay_method"] = "CARD", ["discount_amount"] = 800, ["is_discount"] = true },
         };
         var user = new HackleUser("ae2182e0");
-        using var t = new TestClient(HackleWorkspace.Load(TestPaths.Manifest));
+        using var t = TestClient.Manifest();
         t.Client.Track(purchase, user);
 
         var track = Assert.IsType<TrackEvent>(Assert.Single(t.Events.Events));

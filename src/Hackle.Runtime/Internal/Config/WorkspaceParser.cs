@@ -103,8 +103,7 @@ namespace Hackle.Internal.Config
                 var parameter = MapRemoteConfigParameter(r, references);
                 if (parameter != null) remoteConfigParameters[parameter.Key] = parameter;
             }
-            return new HackleWorkspace(experiments, featureFlags, buckets, eventTypes, segments, containers,
-                parameterConfigurations, remoteConfigParameters);
+            return new HackleWorkspace(experiments, featureFlags, buckets, eventTypes, segments, containers, remoteConfigParameters);
         }
 
         /// <summary>Lookups used to resolve ids into references while mapping.</summary>

@@ -8,10 +8,10 @@ namespace Hackle.Internal
     internal static class ValueConverter
     {
         /// <summary>
-        /// A value as a string, or null. Config numbers are doubles (Gson) and print as Java doubles ("1.0");
-        /// user integers print plainly ("1").
+        /// A value as a string, or null. Doubles print as Java prints them ("1.0"), which is how every config
+        /// number reads (Gson makes them doubles); user integers are longs and print plainly ("1").
         /// </summary>
-        public static string? ToStringOrNull(object? value, bool fromConfig)
+        public static string? ToStringOrNull(object? value)
         {
             switch (value)
             {

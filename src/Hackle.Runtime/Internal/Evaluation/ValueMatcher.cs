@@ -39,7 +39,7 @@ namespace Hackle.Internal.Evaluation
                 case ValueType.String:
                 case ValueType.Json:
                 {
-                    var user = ValueConverter.ToStringOrNull(userValue, fromConfig: false);
+                    var user = ValueConverter.ToStringOrNull(userValue);
                     if (user is null) return false;
                     for (var i = 0; i < values.Length; i++)
                     {

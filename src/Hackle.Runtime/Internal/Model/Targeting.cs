@@ -86,7 +86,7 @@ namespace Hackle.Internal.Model
         public MatchValue(object? raw)
         {
             Raw = raw;
-            AsString = ValueConverter.ToStringOrNull(raw, fromConfig: true);
+            AsString = ValueConverter.ToStringOrNull(raw);
             HasNumber = ValueConverter.TryToNumber(raw, out var number);
             AsNumber = number;
             HasBoolean = ValueConverter.TryToBoolean(raw, out var boolean);

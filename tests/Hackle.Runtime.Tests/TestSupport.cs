@@ -1,15 +1,27 @@
+using System.IO.Compression;
 using System.Text.Json.Nodes;
 using Hackle;
 
 namespace Hackle.Runtime.Tests;
 
-/// <summary>Locations of the repository and the shared conformance data.</summary>
+/// <summary>Locations of the repository and of the conformance data vendored inside it.</summary>
 internal static class TestPaths
 {
+    /// <summary>The folder holding HackleTyped.sln; tests read nothing outside it.</summary>
     public static string RepoRoot { get; } = FindRepoRoot();
 
-    /// <summary>../shared/conformance beside the repository root, never copied into the repo.</summary>
-    public static string Conformance(string file) => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "conformance", file));
+    /// <summary>A file of tests/TestData/conformance (provenance in its SOURCES.md).</summary>
+    public static string Conformance(string file) => Path.Combine(RepoRoot, "tests", "TestData", "conformance", file);
+
+    /// <summary>
+    /// The lines of a conformance CSV, which is stored gzip-compressed as <c>file.gz</c> (the four
+    /// 100,000-row vector files would otherwise weigh 14 MB in every clone).
+    /// </summary>
+    public static IEnumerable<string> ConformanceCsvLines(string file)
+    {
+        using var reader = new StreamReader(new GZipStream(File.OpenRead(Conformance(file + ".gz")), CompressionMode.Decompress));
+        while (reader.ReadLine() is { } line) yield return line;
+    }
 
     public static string Manifest => Path.Combine(RepoRoot, "hackle.flags.json");
 

@@ -3,7 +3,7 @@ using Hackle;
 
 namespace Hackle.Runtime.Tests.Conformance;
 
-/// <summary>The serialized batch must have exactly the shape of ../shared/conformance/event_payload.json.</summary>
+/// <summary>The serialized batch must have exactly the shape of tests/TestData/conformance/event_payload.json.</summary>
 public class EventPayloadTests
 {
     [Fact]

@@ -14,7 +14,7 @@ public class MurmurConformanceTests
     {
         var rows = 0;
         var mismatches = new List<string>();
-        foreach (var line in File.ReadLines(TestPaths.Conformance(file)))
+        foreach (var line in TestPaths.ConformanceCsvLines(file))
         {
             if (line.Length == 0) continue;
             var parts = line.Split(',');
@@ -35,7 +35,7 @@ public class MurmurConformanceTests
     {
         var rows = 0;
         var mismatches = new List<string>();
-        foreach (var line in File.ReadLines(TestPaths.Conformance(file)))
+        foreach (var line in TestPaths.ConformanceCsvLines(file))
         {
             if (line.Length == 0) continue;
             var parts = line.Split(',');

@@ -3,7 +3,7 @@ using Hackle;
 
 namespace Hackle.Runtime.Tests.Conformance;
 
-/// <summary>The upstream end-to-end expectations listed in ../shared/conformance/SOURCES.md.</summary>
+/// <summary>The upstream end-to-end expectations listed in tests/TestData/conformance/SOURCES.md.</summary>
 public class WorkspaceFixtureTests
 {
     [Fact]

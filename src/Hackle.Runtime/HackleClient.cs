@@ -212,6 +212,7 @@ namespace Hackle
         /// </summary>
         public bool TryLoadConfig(string json, out string? error)
         {
+            if (json is null) { error = "The config JSON is null."; return false; }
             try
             {
                 SetWorkspace(HackleWorkspace.Parse(json));

@@ -24,21 +24,15 @@ namespace Hackle.Internal
         private static readonly TimeSpan s_grace = TimeSpan.FromMilliseconds(250);
 
         private readonly Func<TimeSpan, Task> _close;
-        private readonly Func<CancellationToken, Task>? _flush;
+        private readonly Func<CancellationToken, Task> _flush;
         private readonly TimeSpan _bound;
 #if NET8_0_OR_GREATER
         private readonly PosixSignalRegistration[] _signals;
 #endif
         private int _removed;
 
-        /// <summary>Closes at process exit; a termination signal closes too, for want of a flush.</summary>
-        public ProcessExitHook(Func<TimeSpan, Task> close, TimeSpan bound)
-            : this(close, null, bound)
-        {
-        }
-
-        /// <summary>Closes at process exit and flushes on a termination signal.</summary>
-        public ProcessExitHook(Func<TimeSpan, Task> close, Func<CancellationToken, Task>? flush, TimeSpan bound)
+        /// <summary>Closes at process exit and flushes on a termination signal, each within <paramref name="bound"/>.</summary>
+        public ProcessExitHook(Func<TimeSpan, Task> close, Func<CancellationToken, Task> flush, TimeSpan bound)
         {
             _close = close;
             _flush = flush;
@@ -75,9 +69,10 @@ namespace Hackle.Internal
                     registrations[count] = PosixSignalRegistration.Create(signal, handler);
                     count++;
                 }
-                catch (Exception e) when (e is PlatformNotSupportedException || e is System.IO.IOException)
+                catch (Exception)
                 {
-                    // Browsers and some mobile targets cannot watch signals; process exit still closes the client.
+                    // Browsers and some mobile targets cannot watch signals (PlatformNotSupportedException), and
+                    // creating a client must not fail over it: process exit still closes the client.
                 }
             }
             if (count < registrations.Length) Array.Resize(ref registrations, count);
@@ -91,11 +86,6 @@ namespace Hackle.Internal
             if (Volatile.Read(ref _removed) != 0) return;
             try
             {
-                if (_flush is null)
-                {
-                    _close(_bound).Wait(_bound + s_grace);
-                    return;
-                }
                 using (var deadline = new CancellationTokenSource(_bound))
                 {
                     _flush(deadline.Token).Wait(_bound + s_grace);

@@ -81,15 +81,19 @@ namespace Hackle.Internal
 
         private void OnTerminationSignal(PosixSignalContext context)
         {
-            // Runs on a thread of its own; the default action (ending the process) waits for it, so the bound
-            // is all the signal's effect is delayed by. context.Cancel is left as the app set it.
+            // Runs on a thread of its own, before the default action (ending the process), which waits for it:
+            // the bound is all the signal's effect is delayed by. context.Cancel is left as the app set it.
             if (Volatile.Read(ref _removed) != 0) return;
             try
             {
-                using (var deadline = new CancellationTokenSource(_bound))
-                {
-                    _flush(deadline.Token).Wait(_bound + s_grace);
-                }
+                var deadline = new CancellationTokenSource(_bound);
+                var flush = _flush(deadline.Token);
+                flush.ContinueWith((_, state) => ((CancellationTokenSource)state!).Dispose(), deadline,
+                    CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                // An app handler that ran first and cancelled the signal keeps the process alive (a graceful
+                // shutdown): the flush goes on in the background and its shutdown is not held up.
+                if (context.Cancel) return;
+                flush.Wait(_bound + s_grace);
             }
             catch (Exception)
             {

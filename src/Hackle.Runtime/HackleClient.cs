@@ -89,7 +89,7 @@ namespace Hackle
             _delivery?.Start();
             _poller?.Start();
             if (_http != null || options.EventSink != null)
-                _exitHook = new ProcessExitHook(CloseAsync, options.ProcessExitTimeout);
+                _exitHook = new ProcessExitHook(CloseAsync, FlushAsync, options.ProcessExitTimeout);
             Log.ClientStarted(_logger, _http is null ? "offline" : "polling " + options.SdkUrl.Host + ", events to " + (_delivery is null ? "a custom sink" : options.EventUrl.Host));
         }
 
@@ -212,6 +212,7 @@ namespace Hackle
         /// </summary>
         public bool TryLoadConfig(string json, out string? error)
         {
+            if (json is null) { error = "The config JSON is null."; return false; }
             try
             {
                 SetWorkspace(HackleWorkspace.Parse(json));

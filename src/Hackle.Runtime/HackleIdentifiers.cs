@@ -1,12 +1,15 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using Hackle.Internal;
 
 namespace Hackle
 {
     /// <summary>
     /// Custom identifiers of a user (identifier type to value), validated as Hackle's SDKs do: the type
-    /// has at most 128 characters, the value at most 512 and is not blank. Invalid entries are dropped.
+    /// has at most 128 characters, the value at most 512 and is not blank. At most 128 custom identifiers
+    /// are kept (Hackle's SDKs set no count limit; this SDK bounds what one event carries). Invalid entries
+    /// are dropped and counted (<see cref="DroppedCount"/>, and <c>hackle.inputs.dropped</c> by cause).
     /// </summary>
     public sealed class HackleIdentifiers : IReadOnlyDictionary<string, string>
     {
@@ -14,8 +17,14 @@ namespace Hackle
         public const int MaxTypeLength = 128;
         /// <summary>The longest identifier value kept, in UTF-16 characters.</summary>
         public const int MaxValueLength = 512;
+        /// <summary>The largest number of custom identifiers kept; further types are ignored.</summary>
+        public const int MaxCount = 128;
 
         private readonly Dictionary<string, string> _values = new Dictionary<string, string>(StringComparer.Ordinal);
+        private int _dropped;
+
+        /// <summary>How many entries were dropped because they were invalid or over <see cref="MaxCount"/>.</summary>
+        public int DroppedCount => _dropped;
 
         /// <summary>Gets the value of an identifier type, or sets it when valid.</summary>
         public string this[string type]
@@ -30,9 +39,17 @@ namespace Hackle
         /// <summary>Adds or replaces an identifier; returns false when it was dropped.</summary>
         public bool Set(string type, string? value)
         {
-            if (type is null || type.Length > MaxTypeLength || !IsValidValue(value)) return false;
+            if (type is null || type.Length > MaxTypeLength || !IsValidValue(value)) return Drop(InputDrops.IdentifierInvalid);
+            if (!_values.ContainsKey(type) && _values.Count >= MaxCount) return Drop(InputDrops.IdentifierCountLimit);
             _values[type] = value!;
             return true;
+        }
+
+        private bool Drop(int cause)
+        {
+            _dropped++;
+            InputDrops.Add(cause);
+            return false;
         }
 
         /// <summary>True for a value Hackle accepts as an identifier: not null, not blank, at most 512 characters.</summary>

@@ -1,13 +1,16 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using Hackle.Internal;
 
 namespace Hackle
 {
     /// <summary>
     /// Properties of a user or an event, validated as Hackle's SDKs do: at most 128 entries, keys of
     /// at most 128 characters, values that are strings (up to 1024 characters), numbers, booleans or
-    /// collections of strings and numbers. Invalid entries are dropped, never thrown.
+    /// collections of strings and numbers (at most 128 elements, nested collections left out). Invalid
+    /// entries are dropped, never thrown: <see cref="DroppedCount"/> counts them here, and the counter
+    /// <c>hackle.inputs.dropped</c> (Meter "Hackle") counts them by cause for the whole process.
     /// </summary>
     /// <remarks>Use it with a collection initializer: <c>Properties = { ["age"] = 30, ["grade"] = "GOLD" }</c>.</remarks>
     public sealed class HackleProperties : IReadOnlyDictionary<string, object>
@@ -18,6 +21,16 @@ namespace Hackle
         public const int MaxKeyLength = 128;
         /// <summary>The longest string value kept, in UTF-16 characters.</summary>
         public const int MaxStringLength = 1024;
+        /// <summary>
+        /// The longest string value kept under a <c>$</c> system key, in UTF-16 characters. Hackle's SDKs
+        /// keep such values whatever their size; this SDK bounds them so one event cannot carry megabytes.
+        /// </summary>
+        public const int MaxSystemStringLength = 8192;
+        /// <summary>
+        /// The most elements a collection value may have (counting those left out); a longer one, or an
+        /// endless sequence, is dropped. Hackle's SDKs set no limit; this SDK bounds what one event carries.
+        /// </summary>
+        public const int MaxCollectionLength = 128;
 
         private readonly Dictionary<string, object> _values = new Dictionary<string, object>(StringComparer.Ordinal);
         private int _dropped;
@@ -38,12 +51,20 @@ namespace Hackle
         /// <summary>Adds or replaces a property; returns false when the entry was dropped.</summary>
         public bool Set(string key, object? value)
         {
-            if (key is null || key.Length > MaxKeyLength || value is null) { _dropped++; return false; }
-            if (!_values.ContainsKey(key) && _values.Count >= MaxCount) { _dropped++; return false; }
-            var normalized = Normalize(value, allowAnyType: key.Length > 0 && key[0] == '$');
-            if (normalized is null) { _dropped++; return false; }
+            if (key is null || key.Length > MaxKeyLength) return Drop(InputDrops.PropertyKeyInvalid);
+            if (value is null) return Drop(InputDrops.PropertyValueUnsupported);
+            if (!_values.ContainsKey(key) && _values.Count >= MaxCount) return Drop(InputDrops.PropertyCountLimit);
+            var normalized = Normalize(value, isSystem: key.Length > 0 && key[0] == '$', out var cause);
+            if (normalized is null) return Drop(cause);
             _values[key] = normalized;
             return true;
+        }
+
+        private bool Drop(int cause)
+        {
+            _dropped++;
+            InputDrops.Add(cause);
+            return false;
         }
 
         /// <summary>Removes a property.</summary>
@@ -66,14 +87,33 @@ namespace Hackle
         /// <summary>
         /// Maps a value onto the supported set: strings, <see cref="long"/> for integers, <see cref="double"/>
         /// for other numbers, <see cref="bool"/>, and <c>object[]</c> of strings and numbers for collections.
-        /// Returns null when the value must be dropped.
+        /// Returns null, with the cause in <paramref name="cause"/>, when the value must be dropped.
         /// </summary>
-        internal static object? Normalize(object value, bool allowAnyType)
+        internal static object? Normalize(object value, bool isSystem, out int cause)
+        {
+            cause = InputDrops.PropertyValueUnsupported;
+            switch (value)
+            {
+                case string s:
+                    if (s.Length <= MaxStringLength) return s;
+                    // Hackle keeps '$' system properties as they are; only the size is bounded here.
+                    if (isSystem && s.Length <= MaxSystemStringLength) return s;
+                    cause = isSystem ? InputDrops.SystemStringTooLong : InputDrops.PropertyStringTooLong;
+                    return null;
+                case bool _:
+                    return value;
+                case IEnumerable sequence:
+                    return NormalizeCollection(sequence, out cause);
+                default:
+                    // Hackle keeps '$'-prefixed system properties whatever their type.
+                    return NormalizeNumber(value) ?? (isSystem ? value : null);
+            }
+        }
+
+        private static object? NormalizeNumber(object value)
         {
             switch (value)
             {
-                case string s: return s.Length <= MaxStringLength ? s : (allowAnyType ? s : null);
-                case bool _: return value;
                 case long _: case double _: return value;
                 case int i: return (long)i;
                 case short sh: return (long)sh;
@@ -84,19 +124,49 @@ namespace Hackle
                 case ulong ul: return ul <= long.MaxValue ? (object)(long)ul : (double)ul;
                 case float f: return (double)f;
                 case decimal m: return (double)m;
-                case IEnumerable sequence:
-                    var items = new List<object>();
-                    foreach (var item in sequence)
-                    {
-                        if (item is null || item is bool) continue;
-                        var element = Normalize(item, allowAnyType: false);
-                        if (element is string || element is long || element is double) items.Add(element);
-                    }
-                    return items.ToArray();
-                default:
-                    // Hackle keeps '$'-prefixed system properties whatever their type.
-                    return allowAnyType ? value : null;
+                default: return null;
             }
+        }
+
+        /// <summary>
+        /// Keeps the string and number elements of a collection (spec §6). Elements are never walked into:
+        /// a nested collection is skipped, so a cycle or a 100,000-level nesting costs one step. At most
+        /// <see cref="MaxCollectionLength"/> elements are read, so an endless sequence cannot hang the
+        /// caller, and a sequence that throws is dropped rather than thrown.
+        /// </summary>
+        private static object[]? NormalizeCollection(IEnumerable sequence, out int cause)
+        {
+            cause = InputDrops.CollectionTooLong;
+            if (sequence is ICollection collection && collection.Count > MaxCollectionLength) return null;
+            var items = new List<object>();
+            var read = 0;
+            try
+            {
+                foreach (var item in sequence)
+                {
+                    if (++read > MaxCollectionLength) return null;
+                    if (item is string s)
+                    {
+                        if (s.Length <= MaxStringLength) items.Add(s);
+                    }
+                    else if (item != null && NormalizeNumber(item) is object number)
+                    {
+                        items.Add(number);
+                    }
+                    else if (item is IEnumerable)
+                    {
+                        InputDrops.Add(InputDrops.NestedCollection);
+                    }
+                    // Nulls, booleans and other types are left out, as in Hackle's SDKs.
+                }
+            }
+            catch (Exception)
+            {
+                // A user's collection may throw from MoveNext, Current or Dispose; that must not reach the caller.
+                cause = InputDrops.CollectionFailed;
+                return null;
+            }
+            return items.ToArray();
         }
     }
 }

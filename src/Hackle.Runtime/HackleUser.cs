@@ -1,3 +1,5 @@
+using Hackle.Internal;
+
 namespace Hackle
 {
     /// <summary>
@@ -56,6 +58,11 @@ namespace Hackle
             return Identifiers.TryGetValue(type, out value);
         }
 
-        private static string? Valid(string? value) => HackleIdentifiers.IsValidValue(value) ? value : null;
+        private static string? Valid(string? value)
+        {
+            if (value is null || HackleIdentifiers.IsValidValue(value)) return value;
+            InputDrops.Add(InputDrops.IdentifierInvalid);
+            return null;
+        }
     }
 }

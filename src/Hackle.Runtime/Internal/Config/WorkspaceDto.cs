@@ -1,8 +1,10 @@
 using System.Collections.Generic;
 using System.Text.Json;
 
-// Wire-format DTOs of GET /api/v2/workspaces/{sdkKey}/config (spec §1.2). Every field is optional on
-// the wire; the parser decides what a missing or unknown value means, so nothing here validates.
+// Wire-format DTOs of GET /api/v2/workspaces/{sdkKey}/config (spec §1.2). They mirror
+// Hackle.Manifest.WireSchema field for field (WireSchemaTests checks it): a field of the wrong JSON kind
+// fails the deserialization of its entity, and the parser then drops that entity alone. Every field is
+// optional on the wire; the mapper decides what a missing or unknown value means.
 namespace Hackle.Internal.Config
 {
     internal sealed class WorkspaceDto
@@ -20,7 +22,7 @@ namespace Hackle.Internal.Config
     internal sealed class ExperimentDto
     {
         public long Id { get; set; }
-        public long Key { get; set; }
+        public long? Key { get; set; }
         public string? Name { get; set; }
         public int? Version { get; set; }
         public string? IdentifierType { get; set; }

@@ -1,5 +1,6 @@
 using Hackle.Generators.Manifest;
 using Hackle.Generators.Tests.Infrastructure;
+using Hackle.Manifest;
 using Microsoft.CodeAnalysis.Text;
 using Xunit;
 
@@ -48,10 +49,10 @@ public class ManifestReaderTests
     [Fact]
     public void LocationsPointAtNames()
     {
-        var model = Read("{\r\n  \"featureFlags\": [\r\n    { \"key\": 5, \"name\": \"Beta\", \"execution\": { \"status\": \"RUNNING\" } }\r\n  ]\r\n}");
+        var model = Read("{\r\n  \"featureFlags\": [\r\n    { \"key\": 5, \"name\": \"Beta\", \"execution\": { \"status\": \"RUNNING\", \"defaultRule\": { \"type\": \"BUCKET\", \"bucketId\": 1 } } }\r\n  ]\r\n}");
         var location = model.FeatureFlags.Single().Location;
         Assert.Equal(new LinePosition(2, 24), location.LineSpan.Start);
-        Assert.Equal("\"Beta\"", "{\r\n  \"featureFlags\": [\r\n    { \"key\": 5, \"name\": \"Beta\", \"execution\": { \"status\": \"RUNNING\" } }\r\n  ]\r\n}"
+        Assert.Equal("\"Beta\"", "{\r\n  \"featureFlags\": [\r\n    { \"key\": 5, \"name\": \"Beta\", \"execution\": { \"status\": \"RUNNING\", \"defaultRule\": { \"type\": \"BUCKET\", \"bucketId\": 1 } } }\r\n  ]\r\n}"
             .Substring(location.Span.Start, location.Span.Length));
     }
 
@@ -59,7 +60,7 @@ public class ManifestReaderTests
     public void LowerCaseVariationKeysAreNormalizedAndOthersSkipped()
     {
         var model = Read("""
-            { "experiments": [ { "key": 1, "execution": { "status": "READY" },
+            { "experiments": [ { "key": 1, "execution": { "status": "READY", "defaultRule": { "type": "BUCKET", "bucketId": 1 } },
               "variations": [ { "key": "a" }, { "key": "b" }, { "key": "K" }, { "name": "no key" } ] } ] }
             """);
         Assert.Equal(new[] { "A", "B" }, model.Experiments.Single().Variations.Select(v => v.Key));

@@ -79,6 +79,9 @@ namespace Hackle.Manifest
             return null;
         }
 
+        /// <summary>The reason for a list item that is not an object (a string, a number, an array).</summary>
+        public const string NotAnObject = "it is not a JSON object";
+
         /// <summary>How messages name an item: <c>'Checkout' (key 42)</c>, or <c>key 42</c> without a name.</summary>
         public static string Display(string? name, long? key)
         {

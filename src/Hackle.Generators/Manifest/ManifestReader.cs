@@ -161,7 +161,7 @@ namespace Hackle.Generators.Manifest
                 status = ItemStatus.Draft;
                 if (item.Kind != JsonKind.Object)
                 {
-                    Report(ManifestProblem.SkippedItem, At(item), label, "it is not a JSON object");
+                    Report(ManifestProblem.SkippedItem, At(item), label, ItemRules.NotAnObject);
                     return false;
                 }
                 CheckDuplicateProperties(item);
@@ -239,7 +239,7 @@ namespace Hackle.Generators.Manifest
             {
                 if (item.Kind != JsonKind.Object)
                 {
-                    Report(ManifestProblem.SkippedItem, At(item), label, "it is not a JSON object");
+                    Report(ManifestProblem.SkippedItem, At(item), label, ItemRules.NotAnObject);
                     return;
                 }
                 CheckDuplicateProperties(item);

@@ -93,7 +93,7 @@ public class TolerantParsingTests
             "Experiment 'experiment2' (key 2) was dropped: it has no 'execution.defaultRule', so the SDK ignores it",
             "Experiment 'experiment3' (key 3) was dropped: 'execution.defaultRule.type' is 'SPLIT', not VARIATION or BUCKET, so the SDK ignores it",
             "Experiment 'experiment4' (key 4) was dropped: 'execution.defaultRule' is BUCKET without 'bucketId', so the SDK ignores it",
-            "Experiment 'experiment5' (no key) was dropped: 'key' is missing",
+            "experiments[4] was dropped: 'key' is missing",
             "Experiment 'experiment6' (key 6) was dropped: 'execution.status' is 'ARCHIVED', not READY, RUNNING, PAUSED or STOPPED, so the SDK ignores it",
             "Remote-config parameter 'odd' was dropped: 'type' is 'DATE', not STRING, NUMBER, BOOLEAN, VERSION or JSON, so the SDK ignores it",
         }, workspace.DroppedItems);

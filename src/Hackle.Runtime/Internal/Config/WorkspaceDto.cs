@@ -19,7 +19,14 @@ namespace Hackle.Internal.Config
         public List<RemoteConfigParameterDto?>? RemoteConfigParameters { get; set; }
     }
 
-    internal sealed class ExperimentDto
+    /// <summary>An entity of a root list, which messages name by its position when it has no usable key.</summary>
+    internal abstract class ListItemDto
+    {
+        /// <summary>The position in its list, counting null items too (a field, so the binder ignores it).</summary>
+        internal int Index;
+    }
+
+    internal sealed class ExperimentDto : ListItemDto
     {
         public long Id { get; set; }
         public long? Key { get; set; }
@@ -149,7 +156,7 @@ namespace Hackle.Internal.Config
         public JsonElement Value { get; set; }
     }
 
-    internal sealed class RemoteConfigParameterDto
+    internal sealed class RemoteConfigParameterDto : ListItemDto
     {
         public long Id { get; set; }
         public string? Key { get; set; }

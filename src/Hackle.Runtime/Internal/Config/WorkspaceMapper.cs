@@ -107,7 +107,11 @@ namespace Hackle.Internal.Config
                 defaultRuleDto?.Type, defaultRuleDto?.VariationId.HasValue == true, defaultRuleDto?.BucketId.HasValue == true, out var itemStatus);
             if (problem != null)
             {
-                Drop((type == ExperimentType.AbTest ? "Experiment " : "Feature flag ") + ItemRules.Display(dto.Name, dto.Key), problem);
+                // Named as the generator names it: by key when there is one, else by position.
+                var what = dto.Key.HasValue
+                    ? (type == ExperimentType.AbTest ? "Experiment " : "Feature flag ") + ItemRules.Display(dto.Name, dto.Key)
+                    : (type == ExperimentType.AbTest ? WireSchema.Lists.Experiments : WireSchema.Lists.FeatureFlags) + "[" + dto.Index + "]";
+                Drop(what, problem);
                 return null;
             }
             var status = itemStatus switch
@@ -177,7 +181,7 @@ namespace Hackle.Internal.Config
             var problem = ItemRules.RemoteConfigProblem(dto.Key, dto.Type, out var type);
             if (problem != null)
             {
-                Drop(dto.Key is null ? "A remote-config parameter" : "Remote-config parameter '" + dto.Key + "'", problem);
+                Drop(string.IsNullOrEmpty(dto.Key) ? WireSchema.Lists.RemoteConfigParameters + "[" + dto.Index + "]" : "Remote-config parameter '" + dto.Key + "'", problem);
                 return null;
             }
             var rules = new List<RemoteConfigTargetRule>();

@@ -79,13 +79,20 @@ namespace Hackle.Internal.Config
             var index = 0;
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                if (reader.TokenType != JsonTokenType.Null)
+                if (reader.TokenType != JsonTokenType.Null && reader.TokenType != JsonTokenType.StartObject)
+                {
+                    reader.Skip();
+                    problems.Add(name + "[" + index + "] was dropped: " + ItemRules.NotAnObject);
+                }
+                else if (reader.TokenType == JsonTokenType.StartObject)
                 {
                     // The reader is a struct over the whole buffer: a copy is a checkpoint to skip the item from.
                     var checkpoint = reader;
                     try
                     {
-                        items.Add(JsonSerializer.Deserialize(ref reader, typeInfo));
+                        var item = JsonSerializer.Deserialize(ref reader, typeInfo);
+                        if (item is ListItemDto listItem) listItem.Index = index;
+                        items.Add(item);
                     }
                     catch (Exception e) when (e is JsonException || e is InvalidOperationException || e is FormatException)
                     {

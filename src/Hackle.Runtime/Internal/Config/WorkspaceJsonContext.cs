@@ -12,6 +12,7 @@ namespace Hackle.Internal.Config
         MaxDepth = WireText.MaxDepth,
         Converters = new[] { typeof(WireInt64Converter), typeof(WireInt32Converter) },
         GenerationMode = JsonSourceGenerationMode.Metadata)]
+    [JsonSerializable(typeof(WorkspaceDto))]
     [JsonSerializable(typeof(ExperimentDto))]
     [JsonSerializable(typeof(BucketDto))]
     [JsonSerializable(typeof(EventTypeDto))]

@@ -132,8 +132,12 @@ public class CrossReaderTests
         private static string Variations(IEnumerable<Hackle.Internal.Model.Variation> variations)
         {
             var seen = new HashSet<string>();
-            var kept = variations.Where(v => VariationKey.TryNormalize(v.Key, out _) && seen.Add(v.Key));
-            return string.Join(",", kept.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => v.Key + (v.IsDropped ? "(dropped)" : "")));
+            var kept = new List<string>();
+            foreach (var v in variations)
+            {
+                if (VariationKey.TryNormalize(v.Key, out var key) && seen.Add(key)) kept.Add(key + (v.IsDropped ? "(dropped)" : ""));
+            }
+            return string.Join(",", kept.Order(StringComparer.Ordinal));
         }
 
         /// <summary>Splits "X was dropped: why" into its parts.</summary>

@@ -110,14 +110,17 @@ public class TolerantParsingTests
     }
 
     [Fact]
-    public void Lower_case_variation_keys_are_normalized_at_parse_time_and_others_kept_as_written()
+    public void Variation_keys_are_kept_as_written_and_decisions_normalize_lower_case()
     {
         var experiment = Config.Experiment(1, variations: Config.Array(Config.Variation(11, "a"), Config.Variation(12, "b", dropped: true), Config.Variation(13, "K")));
 
-        var parsed = Parse(Config.Workspace(experiments: Config.Array(experiment))).Experiments[1];
+        var workspace = Parse(Config.Workspace(experiments: Config.Array(experiment), buckets: Config.Array(Config.BucketDef(1, 7, (0, 10000, 11)))));
+        var parsed = workspace.Experiments[1];
 
-        Assert.Equal(new[] { "A", "B", "K" }, parsed.Variations.Select(v => v.Key));
+        Assert.Equal(new[] { "a", "b", "K" }, parsed.Variations.Select(v => v.Key));
         Assert.Equal(new[] { false, true, false }, parsed.Variations.Select(v => v.IsDropped));
+        using var client = new TestClient(workspace);
+        Assert.Equal("A", client.Client.VariationDetail(1, new HackleUser("u1")).Variation);
     }
 
     [Fact]

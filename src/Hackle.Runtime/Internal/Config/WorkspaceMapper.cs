@@ -124,11 +124,11 @@ namespace Hackle.Internal.Config
             var variations = new List<Variation>();
             foreach (var v in Items(dto.Variations))
             {
-                // Keyless variations are skipped (the generator does the same); a key outside A..J is kept
-                // as written, so a decision that lands on it fails with EXCEPTION, as in Java.
+                // Keyless variations are skipped (the generator does the same). Keys stay as written, as in
+                // Java's model (events carry them so): decisions normalize a..j, and fail with EXCEPTION for
+                // a key outside A..J (VariationKeys), which the generator gives no enum member.
                 if (v.Key is null) continue;
-                var key = VariationKey.TryNormalize(v.Key, out var normalized) ? normalized : v.Key;
-                variations.Add(new Variation(v.Id, key, VariationKey.IsDropped(v.Status), v.ParameterConfigurationId, references.Config(v.ParameterConfigurationId)));
+                variations.Add(new Variation(v.Id, v.Key, VariationKey.IsDropped(v.Status), v.ParameterConfigurationId, references.Config(v.ParameterConfigurationId)));
             }
             var defaultRule = MapAction(execution!.DefaultRule, variations, references)!;
 

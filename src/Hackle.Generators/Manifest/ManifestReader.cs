@@ -189,7 +189,12 @@ namespace Hackle.Generators.Manifest
                     WireShapeCheck.TryGetInt64(defaultRule?.Get("bucketId"), out _), out status);
                 if (problem != null)
                 {
-                    var where = !hasKey ? keyValue ?? item : statusValue is null || ItemStatusNames.TryParseWire(statusValue.Text, out _) ? defaultRule ?? execution ?? item : statusValue;
+                    // Point at what is wrong: the key, else an unknown status, else the (missing) default rule.
+                    JsonNode where;
+                    if (!hasKey) where = keyValue ?? item;
+                    else if (statusValue != null && !ItemStatusNames.TryParseWire(statusValue.Text, out _)) where = statusValue;
+                    else where = defaultRule ?? execution ?? item;
+                    // Named as the runtime names it: by key when there is one, else by position.
                     Report(ManifestProblem.SkippedItem, At(where), hasKey ? kind + " " + ItemRules.Display(name, key) : label, problem);
                     return false;
                 }

@@ -2,6 +2,7 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Hackle.Generators.Manifest;
+using Hackle.Manifest;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -15,7 +16,6 @@ namespace Hackle.Analyzers
     /// </summary>
     internal static class ManifestProvider
     {
-        private const string ManifestMetadata = "build_metadata.AdditionalFiles.HackleFlagsManifest";
         private static readonly ConditionalWeakTable<SourceText, ManifestModel> s_cache = new ConditionalWeakTable<SourceText, ManifestModel>();
 
         /// <summary>The valid manifest of the compilation, or null when there is none (the rules then stay silent).</summary>
@@ -25,7 +25,7 @@ namespace Hackle.Analyzers
             foreach (var file in options.AdditionalFiles)
             {
                 if (!IsManifest(file, options)) continue;
-                if (chosen is null || string.CompareOrdinal(file.Path, chosen.Path) < 0) chosen = file;
+                if (chosen is null || ManifestFiles.IsPreferred(file.Path, chosen.Path)) chosen = file;
             }
             var text = chosen?.GetText(cancellationToken);
             if (chosen is null || text is null) return null;
@@ -35,8 +35,7 @@ namespace Hackle.Analyzers
         }
 
         private static bool IsManifest(AdditionalText file, AnalyzerOptions options) =>
-            ManifestReader.IsManifestPath(file.Path)
-            || (options.AnalyzerConfigOptionsProvider.GetOptions(file).TryGetValue(ManifestMetadata, out var flag)
-                && string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase));
+            ManifestFiles.IsManifest(file.Path,
+                options.AnalyzerConfigOptionsProvider.GetOptions(file).TryGetValue(ManifestFiles.MetadataKey, out var flag) ? flag : null);
     }
 }

@@ -79,7 +79,6 @@ namespace Hackle.Generators
             ManifestProblem.UnsupportedFormat => UnsupportedFormat,
             ManifestProblem.DuplicateKey => DuplicateKey,
             ManifestProblem.DuplicateVariation => DuplicateVariation,
-            ManifestProblem.TooFewVariations => TooFewVariations,
             ManifestProblem.SkippedItem => SkippedItem,
             _ => InvalidDefaultValue,
         };

@@ -6,6 +6,7 @@ using System.Threading;
 using Hackle.Generators.Manifest;
 using Hackle.Generators.Model;
 using Hackle.Generators.Naming;
+using Hackle.Manifest;
 using Microsoft.CodeAnalysis.Text;
 
 namespace Hackle.Generators
@@ -59,12 +60,12 @@ namespace Hackle.Generators
             return new BuildResult(model, EquatableArray<DiagnosticInfo>.From(diagnostics));
         }
 
-        /// <summary>The first manifest by path (ordinal), so the choice does not depend on item order.</summary>
+        /// <summary>The manifest that counts (<see cref="ManifestFiles.Order"/>), so the choice does not depend on item order.</summary>
         private static ManifestModel PickManifest(ImmutableArray<ManifestModel> manifests, List<DiagnosticInfo> diagnostics)
         {
             if (manifests.Length == 1) return manifests[0];
             var sorted = new List<ManifestModel>(manifests);
-            sorted.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+            sorted.Sort((a, b) => ManifestFiles.Order(a.Path, b.Path));
             var names = new List<string>();
             foreach (var m in sorted) names.Add(m.Path);
             var list = string.Join(", ", names);
@@ -101,7 +102,14 @@ namespace Hackle.Generators
         private static EquatableArray<EmitExperiment> BuildExperiments(ManifestModel manifest, GeneratorOptions options,
             Dictionary<(FlagKind, string), NameOverride> pins, HashSet<string> reserved, List<DiagnosticInfo> diagnostics)
         {
-            var (items, names) = KeepAndName(manifest.Experiments, FlagKind.Experiment, "Experiments",
+            // The runtime keeps experiments of any size; a typed accessor needs two variations to choose between.
+            var choosable = new List<ExperimentModel>();
+            foreach (var e in manifest.Experiments)
+            {
+                if (e.Variations.Count >= 2) choosable.Add(e);
+                else diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TooFewVariations, e.Location, e.Display));
+            }
+            var (items, names) = KeepAndName(EquatableArray<ExperimentModel>.From(choosable), FlagKind.Experiment, "Experiments",
                 e => new Item(e.Key, e.Name, e.Display, e.Status, e.Location, e.Status == ItemStatus.Completed),
                 options, pins, reserved, diagnostics);
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Hackle.Generators.Emit;
 using Hackle.Generators.Manifest;
 using Hackle.Generators.Model;
+using Hackle.Manifest;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -17,9 +18,6 @@ namespace Hackle.Generators
     [Generator(LanguageNames.CSharp)]
     public sealed class HackleFlagsGenerator : IIncrementalGenerator
     {
-        /// <summary>Additional-file metadata that marks a file with another name as a manifest.</summary>
-        internal const string ManifestMetadata = "build_metadata.AdditionalFiles.HackleFlagsManifest";
-
         /// <inheritdoc />
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
@@ -88,12 +86,8 @@ namespace Hackle.Generators
             });
         }
 
-        private static bool IsManifest(AdditionalText file, AnalyzerConfigOptionsProvider options)
-        {
-            if (ManifestReader.IsManifestPath(file.Path)) return true;
-            return options.GetOptions(file).TryGetValue(ManifestMetadata, out var flag) &&
-                   string.Equals(flag.Trim(), "true", System.StringComparison.OrdinalIgnoreCase);
-        }
+        private static bool IsManifest(AdditionalText file, AnalyzerConfigOptionsProvider options) =>
+            ManifestFiles.IsManifest(file.Path, options.GetOptions(file).TryGetValue(ManifestFiles.MetadataKey, out var flag) ? flag : null);
 
         private static ManifestModel Parse(ManifestFile file, System.Threading.CancellationToken cancellationToken)
         {

@@ -10,9 +10,9 @@ using Hackle.Internal.Http;
 using Hackle.Internal.Metrics;
 using Hackle.Internal.Model;
 using Hackle.Internal.Sync;
+using Hackle.Manifest;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using ValueType = Hackle.Internal.Model.ValueType;
 
 namespace Hackle
 {
@@ -204,6 +204,7 @@ namespace Hackle
             Interlocked.Exchange(ref _confirmedAt, Stopwatch.GetTimestamp());
             _ready.TrySetResult(true);
             Log.ConfigLoaded(_logger, workspace.ExperimentCount, workspace.FeatureFlagCount);
+            Internal.Config.DroppedItemsLog.Write(_logger, workspace);
         }
 
         /// <summary>
@@ -297,30 +298,30 @@ namespace Hackle
 
         /// <inheritdoc />
         public RemoteConfigDecision<string> RemoteConfigDetail(string parameterKey, HackleUser user, string defaultValue) =>
-            RemoteConfigDetail(parameterKey, user, ValueType.String, defaultValue, out var value) is var reason && value is string s
+            RemoteConfigDetail(parameterKey, user, ConfigValueType.String, defaultValue, out var value) is var reason && value is string s
                 ? new RemoteConfigDecision<string>(s, reason)
                 : new RemoteConfigDecision<string>(defaultValue, reason);
 
         /// <inheritdoc />
         public RemoteConfigDecision<double> RemoteConfigDetail(string parameterKey, HackleUser user, double defaultValue) =>
-            RemoteConfigDetail(parameterKey, user, ValueType.Number, defaultValue, out var value) is var reason && value is double d
+            RemoteConfigDetail(parameterKey, user, ConfigValueType.Number, defaultValue, out var value) is var reason && value is double d
                 ? new RemoteConfigDecision<double>(d, reason)
                 : new RemoteConfigDecision<double>(defaultValue, reason);
 
         /// <inheritdoc />
         public RemoteConfigDecision<bool> RemoteConfigDetail(string parameterKey, HackleUser user, bool defaultValue) =>
-            RemoteConfigDetail(parameterKey, user, ValueType.Boolean, defaultValue, out var value) is var reason && value is bool b
+            RemoteConfigDetail(parameterKey, user, ConfigValueType.Boolean, defaultValue, out var value) is var reason && value is bool b
                 ? new RemoteConfigDecision<bool>(b, reason)
                 : new RemoteConfigDecision<bool>(defaultValue, reason);
 
-        private DecisionReason RemoteConfigDetail(string parameterKey, HackleUser user, ValueType type, object defaultValue, out object? value)
+        private DecisionReason RemoteConfigDetail(string parameterKey, HackleUser user, ConfigValueType type, object defaultValue, out object? value)
         {
             var reason = DecideRemoteConfig(parameterKey, user, type, defaultValue, out value);
             _metrics.Decision(HackleMetrics.KindRemoteConfig, reason);
             return reason;
         }
 
-        private DecisionReason DecideRemoteConfig(string parameterKey, HackleUser user, ValueType type, object defaultValue, out object? value)
+        private DecisionReason DecideRemoteConfig(string parameterKey, HackleUser user, ConfigValueType type, object defaultValue, out object? value)
         {
             value = defaultValue;
             try

@@ -22,8 +22,10 @@ namespace Hackle
             Dictionary<string, EventType> eventTypes,
             Dictionary<string, Segment> segments,
             Dictionary<long, Container> containers,
-            Dictionary<string, RemoteConfigParameter> remoteConfigParameters)
+            Dictionary<string, RemoteConfigParameter> remoteConfigParameters,
+            string[]? droppedItems = null)
         {
+            DroppedItems = droppedItems ?? Array.Empty<string>();
             Experiments = experiments;
             FeatureFlags = featureFlags;
             Buckets = buckets;
@@ -40,6 +42,12 @@ namespace Hackle
         internal Dictionary<string, Segment> Segments { get; }
         internal Dictionary<long, Container> Containers { get; }
         internal Dictionary<string, RemoteConfigParameter> RemoteConfigParameters { get; }
+
+        /// <summary>
+        /// The entities of the config that were left out, one sentence each naming the entity and why
+        /// (docs/manifest.md); the client logs them when the config goes into force.
+        /// </summary>
+        internal IReadOnlyList<string> DroppedItems { get; }
 
         /// <summary>The number of A/B tests in the config.</summary>
         public int ExperimentCount => Experiments.Count;

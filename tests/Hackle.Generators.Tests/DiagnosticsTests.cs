@@ -67,8 +67,7 @@ public class DiagnosticsTests
             "HKF004 hackle.flags.json(16,27)", // variation B declared twice
             "HKF005 hackle.flags.json(22,15)", // one variation only
             "HKF014 hackle.flags.json(30,32)", // execution.status ARCHIVED
-            "HKF014 hackle.flags.json(33,14)", // key is a string
-            "HKF014 hackle.flags.json(41,37)", // VERSION parameter
+            "HKF014 hackle.flags.json(33,14)", // key "forty-five" is not an integer ("45" would be read as 45)
             "HKF015 hackle.flags.json(42,81)", // "fifty" for a NUMBER
             "HKF015 hackle.flags.json(43,81)", // 1e999 overflows a double
         }, Located(diagnostics));

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using Hackle.Generators.Manifest;
 using Hackle.Generators.Model;
+using Hackle.Manifest;
 
 namespace Hackle.Generators.Emit
 {

@@ -1,3 +1,5 @@
+using Hackle.Manifest;
+
 namespace Hackle.Generators.Manifest
 {
     /// <summary>
@@ -20,7 +22,7 @@ namespace Hackle.Generators.Manifest
         LocationInfo Location)
     {
         /// <summary>How messages name the experiment: <c>'Checkout' (key 42)</c>.</summary>
-        public string Display => ManifestReader.Display(Name, Key);
+        public string Display => ItemRules.Display(Name, Key);
     }
 
     /// <summary>A variation of an experiment or feature flag.</summary>

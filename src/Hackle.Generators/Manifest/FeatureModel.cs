@@ -1,3 +1,5 @@
+using Hackle.Manifest;
+
 namespace Hackle.Generators.Manifest
 {
     /// <summary>A feature flag of the manifest (an entry of <c>featureFlags</c>).</summary>
@@ -16,6 +18,6 @@ namespace Hackle.Generators.Manifest
         LocationInfo Location)
     {
         /// <summary>How messages name the flag: <c>'NewCheckout' (key 7)</c>.</summary>
-        public string Display => ManifestReader.Display(Name, Key);
+        public string Display => ItemRules.Display(Name, Key);
     }
 }

@@ -18,7 +18,7 @@ namespace Hackle.Generators.Manifest
     internal sealed class JsonReader
     {
         // Far deeper than any workspace config; the limit keeps hostile input from exhausting the stack.
-        private const int MaxDepth = 128;
+        private const int MaxDepth = Hackle.Manifest.WireText.MaxDepth;
 
         private readonly string _text;
         private readonly CancellationToken _cancellationToken;
@@ -36,6 +36,8 @@ namespace Hackle.Generators.Manifest
         public static JsonNode? Parse(string text, CancellationToken cancellationToken, out JsonSyntaxError? error)
         {
             var reader = new JsonReader(text, cancellationToken);
+            // A byte-order mark that survived decoding (e.g. from SourceText.From(string)) is skipped, as the runtime does.
+            if (text.Length > 0 && text[0] == Hackle.Manifest.WireText.ByteOrderMark) reader._pos = 1;
             reader.SkipWhitespace();
             var root = reader.ReadValue(0);
             if (root != null)

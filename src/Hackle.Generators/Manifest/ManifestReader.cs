@@ -2,11 +2,14 @@
 // compiles these same files by linking them (<Compile Include="../Hackle.Generators/Manifest/**/*.cs" />).
 // It depends on Microsoft.CodeAnalysis and the BCL only, never on generator-pipeline types.
 //
+// The rules of the format (statuses, variation keys, value types, integer fields, which items are kept,
+// which file is the manifest) are not here but in the shared src/Hackle.Manifest, which the runtime's
+// parser compiles too; both projects that link this folder must link that one as well.
+//
 // Stable surface (internal types, namespace Hackle.Generators.Manifest):
-//   ManifestReader.FileName, ManifestReader.IsManifestPath(path)
 //   ManifestReader.Read(path, SourceText, CancellationToken) -> ManifestModel   (never throws on bad input)
-//   ManifestModel, ExperimentModel, VariationModel, FeatureModel, RemoteConfigModel, ItemStatus(+Names),
-//   RemoteConfigType: equatable records, items sorted by key
+//   ManifestModel, ExperimentModel, VariationModel, FeatureModel, RemoteConfigModel, RemoteConfigType:
+//   equatable records, items sorted by key (ItemStatus and the rules: Hackle.Manifest)
 //   ManifestDiagnostic(ManifestProblem, LocationInfo, Arguments): problems with exact file locations
 //   LocationInfo (ToLocation, From, In), EquatableArray<T>
 //   JsonReader.Parse / JsonNode / JsonProperty: the JSON layer, usable on its own
@@ -16,6 +19,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
+using Hackle.Manifest;
 using Microsoft.CodeAnalysis.Text;
 
 namespace Hackle.Generators.Manifest
@@ -24,39 +28,16 @@ namespace Hackle.Generators.Manifest
     /// Turns the text of a hackle.flags.json (the Hackle workspace-config wire format) into a
     /// <see cref="ManifestModel"/>. It reads only what typed accessors need and follows the SDKs' mapping
     /// rules: status from <c>execution.status</c>, unknown fields ignored, items the SDKs drop are skipped
-    /// (with a diagnostic), and for repeated keys the last definition wins.
+    /// (with a diagnostic), and for repeated keys the last definition wins. It keeps exactly the items the
+    /// runtime's parser keeps: both apply <see cref="WireSchema"/> and <see cref="ItemRules"/>.
     /// </summary>
     internal static class ManifestReader
     {
-        /// <summary>The manifest's conventional file name.</summary>
-        public const string FileName = "hackle.flags.json";
-
-        /// <summary>True when <paramref name="path"/> names a hackle.flags.json (case-insensitive).</summary>
-        public static bool IsManifestPath(string path) =>
-            string.Equals(System.IO.Path.GetFileName(path), FileName, StringComparison.OrdinalIgnoreCase);
-
         /// <summary>Reads a manifest. Bad input gives diagnostics, never an exception.</summary>
         public static ManifestModel Read(string path, SourceText text, CancellationToken cancellationToken)
         {
             var reader = new Reader(path, text);
             return reader.Read(cancellationToken);
-        }
-
-        /// <summary>How diagnostics name an item: <c>'Checkout' (key 42)</c>, or <c>key 42</c> without a name.</summary>
-        public static string Display(string? name, long key)
-        {
-            var keyText = "key " + key.ToString(CultureInfo.InvariantCulture);
-            return string.IsNullOrEmpty(name) ? keyText : "'" + name + "' (" + keyText + ")";
-        }
-
-        /// <summary>Normalizes a variation key as the SDKs do (a..j are accepted); null when it is not A..J.</summary>
-        public static string? NormalizeVariationKey(string key)
-        {
-            if (key.Length != 1) return null;
-            var c = key[0];
-            if (c >= 'A' && c <= 'J') return key;
-            if (c >= 'a' && c <= 'j') return ((char)(c - 'a' + 'A')).ToString();
-            return null;
         }
 
         /// <summary>The state of one read: where diagnostics go and how offsets become locations.</summary>
@@ -102,19 +83,24 @@ namespace Hackle.Generators.Manifest
                         "it has none of 'experiments', 'featureFlags' or 'remoteConfigParameters'; export the workspace config from Hackle");
                     return Invalid();
                 }
-                if (!IsListOrNull(experiments, "experiments") | !IsListOrNull(featureFlags, "featureFlags") |
-                    !IsListOrNull(parameters, "remoteConfigParameters"))
+                // Every root list the runtime binds must be an array (or null), or the runtime rejects the whole config.
+                var listsOk = true;
+                foreach (var property in root.Properties)
                 {
-                    return Invalid();
+                    foreach (var list in WireSchema.RootLists)
+                    {
+                        if (string.Equals(property.Name, list.Name, StringComparison.Ordinal)) listsOk &= IsListOrNull(property.Value, list.Name);
+                    }
                 }
+                if (!listsOk) return Invalid();
                 CheckDuplicateProperties(root);
 
                 var experimentModels = new SortedDictionary<long, ExperimentModel>();
                 var featureModels = new SortedDictionary<long, FeatureModel>();
                 var parameterModels = new SortedDictionary<string, RemoteConfigModel>(StringComparer.Ordinal);
-                ReadList(experiments, "experiments", (item, label) => ReadExperiment(item, label, experimentModels));
-                ReadList(featureFlags, "featureFlags", (item, label) => ReadFeature(item, label, featureModels));
-                ReadList(parameters, "remoteConfigParameters", (item, label) => ReadParameter(item, label, parameterModels));
+                ReadList(experiments, WireSchema.Lists.Experiments, (item, label) => ReadExperiment(item, label, experimentModels));
+                ReadList(featureFlags, WireSchema.Lists.FeatureFlags, (item, label) => ReadFeature(item, label, featureModels));
+                ReadList(parameters, WireSchema.Lists.RemoteConfigParameters, (item, label) => ReadParameter(item, label, parameterModels));
 
                 return new ManifestModel(_path, true,
                     EquatableArray<ExperimentModel>.From(experimentModels.Values),
@@ -140,6 +126,8 @@ namespace Hackle.Generators.Manifest
                 var items = list.Items;
                 for (var i = 0; i < items.Count; i++)
                 {
+                    // A null item is skipped silently, as the runtime does.
+                    if (items[i].Kind == JsonKind.Null) continue;
                     read(items[i], name + "[" + i.ToString(CultureInfo.InvariantCulture) + "]");
                 }
             }
@@ -147,13 +135,8 @@ namespace Hackle.Generators.Manifest
             private void ReadExperiment(JsonNode item, string label, SortedDictionary<long, ExperimentModel> into)
             {
                 if (!TryReadCommon(item, label, "Experiment", out var key, out var keyNode, out var name, out var location, out var status)) return;
-                var display = Display(name, key);
+                var display = ItemRules.Display(name, key);
                 var variations = ReadVariations(item, display, out var winner);
-                if (variations.Count < 2)
-                {
-                    Report(ManifestProblem.TooFewVariations, location, display);
-                    return;
-                }
                 var model = new ExperimentModel(key, name, item.GetString("description"), status,
                     new EquatableArray<VariationModel>(variations.ToArray()), winner, location);
                 AddOrReplace(into, key, model, keyNode, "experiment key");
@@ -162,7 +145,7 @@ namespace Hackle.Generators.Manifest
             private void ReadFeature(JsonNode item, string label, SortedDictionary<long, FeatureModel> into)
             {
                 if (!TryReadCommon(item, label, "Feature flag", out var key, out var keyNode, out var name, out var location, out var status)) return;
-                ReadVariations(item, Display(name, key), out var winner);
+                ReadVariations(item, ItemRules.Display(name, key), out var winner);
                 var model = new FeatureModel(key, name, item.GetString("description"), status, winner, location);
                 AddOrReplace(into, key, model, keyNode, "feature flag key");
             }
@@ -178,34 +161,48 @@ namespace Hackle.Generators.Manifest
                 status = ItemStatus.Draft;
                 if (item.Kind != JsonKind.Object)
                 {
-                    Report(ManifestProblem.SkippedItem, At(item), label, "it is not a JSON object");
+                    Report(ManifestProblem.SkippedItem, At(item), label, ItemRules.NotAnObject);
                     return false;
                 }
                 CheckDuplicateProperties(item);
-                var keyValue = item.Get("key");
-                if (keyValue is null || !TryGetLong(keyValue, out key))
+                var shapeProblem = WireShapeCheck.FindProblem(item, WireSchema.Experiment, "", out var wrong);
+                if (shapeProblem != null)
                 {
-                    Report(ManifestProblem.SkippedItem, At(keyValue ?? item), label, "'key' is missing or is not an integer");
+                    Report(ManifestProblem.SkippedItem, At(wrong ?? item), label, shapeProblem);
                     return false;
                 }
-                keyNode = keyValue;
+                var keyValue = item.Get("key");
+                var hasKey = WireShapeCheck.TryGetInt64(keyValue, out key);
                 var nameValue = item.Get("name");
                 name = nameValue != null && nameValue.Kind == JsonKind.String ? nameValue.Text : null;
-                location = At(name != null ? nameValue! : keyValue);
-
-                var execution = item.Get("execution");
-                var statusValue = execution != null && execution.Kind == JsonKind.Object ? execution.Get("status") : null;
-                var wire = statusValue != null && statusValue.Kind == JsonKind.String ? statusValue.Text : null;
-                if (!ItemStatusNames.TryParseWire(wire, out status))
+                if (hasKey)
                 {
-                    var reason = wire is null
-                        ? "it has no 'execution.status', so the SDK ignores it"
-                        : "'execution.status' is '" + wire + "', not READY, RUNNING, PAUSED or STOPPED, so the SDK ignores it";
-                    Report(ManifestProblem.SkippedItem, At(statusValue ?? execution ?? item), kind + " " + Display(name, key), reason);
+                    keyNode = keyValue!;
+                    location = At(name != null ? nameValue! : keyValue!);
+                }
+
+                var execution = Present(item.Get("execution"));
+                var statusValue = Present(execution?.Get("status"));
+                var defaultRule = Present(execution?.Get("defaultRule"));
+                var problem = ItemRules.ExperimentProblem(hasKey, execution != null, statusValue?.Text, defaultRule != null,
+                    Present(defaultRule?.Get("type"))?.Text, WireShapeCheck.TryGetInt64(defaultRule?.Get("variationId"), out _),
+                    WireShapeCheck.TryGetInt64(defaultRule?.Get("bucketId"), out _), out status);
+                if (problem != null)
+                {
+                    // Point at what is wrong: the key, else an unknown status, else the (missing) default rule.
+                    JsonNode where;
+                    if (!hasKey) where = keyValue ?? item;
+                    else if (statusValue != null && !ItemStatusNames.TryParseWire(statusValue.Text, out _)) where = statusValue;
+                    else where = defaultRule ?? execution ?? item;
+                    // Named as the runtime names it: by key when there is one, else by position.
+                    Report(ManifestProblem.SkippedItem, At(where), hasKey ? kind + " " + ItemRules.Display(name, key) : label, problem);
                     return false;
                 }
                 return true;
             }
+
+            /// <summary>Null for an absent property or a JSON null, which both readers treat as unset.</summary>
+            private static JsonNode? Present(JsonNode? node) => node is null || node.Kind == JsonKind.Null ? null : node;
 
             /// <summary>Reads the variations; for repeated keys the first wins, as in the SDK's lookup.</summary>
             private List<VariationModel> ReadVariations(JsonNode item, string display, out string? winnerKey)
@@ -215,19 +212,16 @@ namespace Hackle.Generators.Manifest
                 var list = item.Get("variations");
                 if (list is null || list.Kind != JsonKind.Array) return result;
 
-                var winner = item.Get("winnerVariationId");
-                long winnerId = 0;
-                var hasWinner = winner != null && TryGetLong(winner, out winnerId);
+                var hasWinner = WireShapeCheck.TryGetInt64(item.Get("winnerVariationId"), out var winnerId);
                 var seen = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var variation in list.Items)
                 {
-                    if (variation.Kind != JsonKind.Object) continue;
+                    if (variation.Kind != JsonKind.Object) continue; // null: skipped by both readers (others never get here)
                     CheckDuplicateProperties(variation);
                     var keyValue = variation.Get("key");
-                    // The SDKs skip variations without a key silently; so does the reader.
+                    // The runtime skips variations without a key silently; so does the reader.
                     if (keyValue is null || keyValue.Kind != JsonKind.String) continue;
-                    var key = NormalizeVariationKey(keyValue.Text!);
-                    if (key is null)
+                    if (!VariationKey.TryNormalize(keyValue.Text, out var key))
                     {
                         Report(ManifestProblem.SkippedItem, At(keyValue), "Variation '" + keyValue.Text + "' of " + display,
                             "variation keys are A to J");
@@ -239,9 +233,8 @@ namespace Hackle.Generators.Manifest
                         continue;
                     }
                     var idValue = variation.Get("id");
-                    if (hasWinner && idValue != null && TryGetLong(idValue, out var id) && id == winnerId) winnerKey = key;
-                    result.Add(new VariationModel(key, variation.GetString("name"),
-                        string.Equals(variation.GetString("status"), "DROPPED", StringComparison.Ordinal), At(keyValue)));
+                    if (hasWinner && WireShapeCheck.TryGetInt64(idValue, out var id) && id == winnerId) winnerKey = key;
+                    result.Add(new VariationModel(key, variation.GetString("name"), VariationKey.IsDropped(variation.GetString("status")), At(keyValue)));
                 }
                 result.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
                 return result;
@@ -251,37 +244,34 @@ namespace Hackle.Generators.Manifest
             {
                 if (item.Kind != JsonKind.Object)
                 {
-                    Report(ManifestProblem.SkippedItem, At(item), label, "it is not a JSON object");
+                    Report(ManifestProblem.SkippedItem, At(item), label, ItemRules.NotAnObject);
                     return;
                 }
                 CheckDuplicateProperties(item);
-                var keyValue = item.Get("key");
-                if (keyValue is null || keyValue.Kind != JsonKind.String || keyValue.Text!.Length == 0)
+                var shapeProblem = WireShapeCheck.FindProblem(item, WireSchema.RemoteConfigParameter, "", out var wrong);
+                if (shapeProblem != null)
                 {
-                    Report(ManifestProblem.SkippedItem, At(keyValue ?? item), label, "'key' is missing or is not a non-empty string");
+                    Report(ManifestProblem.SkippedItem, At(wrong ?? item), label, shapeProblem);
                     return;
                 }
-                var key = keyValue.Text;
-                var typeValue = item.Get("type");
-                var wireType = typeValue != null && typeValue.Kind == JsonKind.String ? typeValue.Text! : "";
-                RemoteConfigType type;
-                switch (wireType)
+                var keyValue = Present(item.Get("key"));
+                var typeValue = Present(item.Get("type"));
+                var wireType = typeValue?.Text;
+                var problem = ItemRules.RemoteConfigProblem(keyValue?.Text, wireType, out var valueType);
+                if (problem != null)
                 {
-                    case "STRING":
-                    case "JSON":
-                        type = RemoteConfigType.String;
-                        break;
-                    case "NUMBER":
-                        type = RemoteConfigType.Number;
-                        break;
-                    case "BOOLEAN":
-                        type = RemoteConfigType.Boolean;
-                        break;
-                    default:
-                        Report(ManifestProblem.SkippedItem, At(typeValue ?? item), "Remote-config parameter '" + key + "'",
-                            "type '" + wireType + "' has no typed accessor (STRING, NUMBER, BOOLEAN and JSON do)");
-                        return;
+                    var what = string.IsNullOrEmpty(keyValue?.Text) ? label : "Remote-config parameter '" + keyValue!.Text + "'";
+                    Report(ManifestProblem.SkippedItem, At(string.IsNullOrEmpty(keyValue?.Text) ? keyValue ?? item : typeValue ?? item), what, problem);
+                    return;
                 }
+                var key = keyValue!.Text!;
+                // VERSION and JSON values are strings on the wire, so their accessors read strings.
+                var type = valueType switch
+                {
+                    ConfigValueType.Number => RemoteConfigType.Number,
+                    ConfigValueType.Boolean => RemoteConfigType.Boolean,
+                    _ => RemoteConfigType.String,
+                };
 
                 var defaultObject = item.Get("defaultValue");
                 var defaultValue = defaultObject != null && defaultObject.Kind == JsonKind.Object ? defaultObject.Get("value") : null;
@@ -289,14 +279,14 @@ namespace Hackle.Generators.Manifest
                 if (text is null)
                 {
                     var fallback = type == RemoteConfigType.String ? "" : type == RemoteConfigType.Number ? "0" : "false";
-                    var problem = defaultValue is null
+                    var defaultProblem = defaultValue is null
                         ? "has no default value"
                         : "has a default value that is not a " + (type == RemoteConfigType.Boolean ? "boolean" : type == RemoteConfigType.Number ? "finite number" : "string");
-                    Report(ManifestProblem.InvalidDefaultValue, At(defaultValue ?? defaultObject ?? keyValue), key, problem, wireType,
+                    Report(ManifestProblem.InvalidDefaultValue, At(defaultValue ?? defaultObject ?? keyValue), key, defaultProblem, wireType!,
                         type == RemoteConfigType.String ? "\"\"" : fallback);
                     text = fallback;
                 }
-                var model = new RemoteConfigModel(key, wireType, type, text, item.GetString("description"), At(keyValue));
+                var model = new RemoteConfigModel(key, wireType!, type, text, item.GetString("description"), At(keyValue));
                 AddOrReplace(into, key, model, keyValue, "remote-config parameter key");
             }
 
@@ -343,13 +333,6 @@ namespace Hackle.Generators.Manifest
                         break;
                     }
                 }
-            }
-
-            private static bool TryGetLong(JsonNode node, out long value)
-            {
-                value = 0;
-                return node.Kind == JsonKind.Number &&
-                       long.TryParse(node.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
             }
 
             private LocationInfo At(JsonNode node) => At(node.Start, node.Length);

@@ -1,4 +1,5 @@
 using Hackle.Generators.Manifest;
+using Hackle.Manifest;
 
 namespace Hackle.Generators.Model
 {

@@ -1,5 +1,6 @@
 using Hackle.Internal.Evaluation;
 using Hackle.Internal.Model;
+using Hackle.Manifest;
 
 namespace Hackle.Internal
 {
@@ -39,12 +40,12 @@ namespace Hackle.Internal
             }
         }
 
-        public static string ValueTypeName(ValueType type) => type switch
+        public static string ValueTypeName(ConfigValueType type) => type switch
         {
-            ValueType.String => "STRING",
-            ValueType.Number => "NUMBER",
-            ValueType.Boolean => "BOOLEAN",
-            ValueType.Version => "VERSION",
+            ConfigValueType.String => "STRING",
+            ConfigValueType.Number => "NUMBER",
+            ConfigValueType.Boolean => "BOOLEAN",
+            ConfigValueType.Version => "VERSION",
             _ => "JSON",
         };
     }

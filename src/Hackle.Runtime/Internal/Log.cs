@@ -57,6 +57,12 @@ namespace Hackle.Internal
         [LoggerMessage(EventId = 1016, Level = LogLevel.Error, Message = "Hackle event delivery failed unexpectedly: {Error}")]
         public static partial void DeliveryLoopFailed(ILogger logger, string error);
 
+        [LoggerMessage(EventId = 1030, Level = LogLevel.Warning, Message = "Hackle workspace config: {Problem}; the rest of the config is used.")]
+        public static partial void ConfigItemDropped(ILogger logger, string problem);
+
+        [LoggerMessage(EventId = 1031, Level = LogLevel.Warning, Message = "Hackle workspace config: {Count} more entities were dropped (the first {Named} are listed above); the rest of the config is used.")]
+        public static partial void ConfigItemsDroppedMore(ILogger logger, int count, int named);
+
         [LoggerMessage(EventId = 1017, Level = LogLevel.Information, Message = "Hackle client started: {Mode}.")]
         public static partial void ClientStarted(ILogger logger, string mode);
     }

@@ -1,8 +1,10 @@
 using System.Collections.Generic;
 using System.Text.Json;
 
-// Wire-format DTOs of GET /api/v2/workspaces/{sdkKey}/config (spec §1.2). Every field is optional on
-// the wire; the parser decides what a missing or unknown value means, so nothing here validates.
+// Wire-format DTOs of GET /api/v2/workspaces/{sdkKey}/config (spec §1.2). They mirror
+// Hackle.Manifest.WireSchema field for field (WireSchemaTests checks it): a field of the wrong JSON kind
+// fails the deserialization of its entity, and the parser then drops that entity alone. Every field is
+// optional on the wire; the mapper decides what a missing or unknown value means.
 namespace Hackle.Internal.Config
 {
     internal sealed class WorkspaceDto
@@ -17,10 +19,17 @@ namespace Hackle.Internal.Config
         public List<RemoteConfigParameterDto?>? RemoteConfigParameters { get; set; }
     }
 
-    internal sealed class ExperimentDto
+    /// <summary>An entity of a root list, which messages name by its position when it has no usable key.</summary>
+    internal abstract class ListItemDto
+    {
+        /// <summary>The position in its list, counting null items too (a field, so the binder ignores it).</summary>
+        internal int Index;
+    }
+
+    internal sealed class ExperimentDto : ListItemDto
     {
         public long Id { get; set; }
-        public long Key { get; set; }
+        public long? Key { get; set; }
         public string? Name { get; set; }
         public int? Version { get; set; }
         public string? IdentifierType { get; set; }
@@ -147,7 +156,7 @@ namespace Hackle.Internal.Config
         public JsonElement Value { get; set; }
     }
 
-    internal sealed class RemoteConfigParameterDto
+    internal sealed class RemoteConfigParameterDto : ListItemDto
     {
         public long Id { get; set; }
         public string? Key { get; set; }

@@ -1,5 +1,5 @@
 using Hackle.Internal.Model;
-using ValueType = Hackle.Internal.Model.ValueType;
+using Hackle.Manifest;
 
 namespace Hackle.Internal.Evaluation
 {
@@ -23,7 +23,7 @@ namespace Hackle.Internal.Evaluation
     /// <summary>Remote-config flow of spec §5: first matching and bucketed rule, else the default value, then a type check.</summary>
     internal static class RemoteConfigEvaluator
     {
-        public static RemoteConfigEvaluation Evaluate(ref EvaluationScope scope, RemoteConfigParameter parameter, ValueType requiredType, object defaultValue)
+        public static RemoteConfigEvaluation Evaluate(ref EvaluationScope scope, RemoteConfigParameter parameter, ConfigValueType requiredType, object defaultValue)
         {
             if (!scope.User.TryGetIdentifier(parameter.IdentifierType, out var identifier))
                 return new RemoteConfigEvaluation(defaultValue, null, DecisionReason.IdentifierNotFound, null);
@@ -52,11 +52,11 @@ namespace Hackle.Internal.Evaluation
             return new RemoteConfigEvaluation(value, valueId, reason, matched);
         }
 
-        private static bool HasType(object? value, ValueType type) => type switch
+        private static bool HasType(object? value, ConfigValueType type) => type switch
         {
-            ValueType.String => value is string,
-            ValueType.Number => value is double,
-            ValueType.Boolean => value is bool,
+            ConfigValueType.String => value is string,
+            ConfigValueType.Number => value is double,
+            ConfigValueType.Boolean => value is bool,
             _ => false,
         };
     }

@@ -1,6 +1,6 @@
 using System;
 using Hackle.Internal.Model;
-using ValueType = Hackle.Internal.Model.ValueType;
+using Hackle.Manifest;
 
 namespace Hackle.Internal.Evaluation
 {
@@ -36,8 +36,8 @@ namespace Hackle.Internal.Evaluation
             var values = condition.Values;
             switch (condition.ValueType)
             {
-                case ValueType.String:
-                case ValueType.Json:
+                case ConfigValueType.String:
+                case ConfigValueType.Json:
                 {
                     var user = ValueConverter.ToStringOrNull(userValue);
                     if (user is null) return false;
@@ -48,7 +48,7 @@ namespace Hackle.Internal.Evaluation
                     }
                     return false;
                 }
-                case ValueType.Number:
+                case ConfigValueType.Number:
                 {
                     if (!ValueConverter.TryToNumber(userValue, out var user)) return false;
                     for (var i = 0; i < values.Length; i++)
@@ -57,7 +57,7 @@ namespace Hackle.Internal.Evaluation
                     }
                     return false;
                 }
-                case ValueType.Boolean:
+                case ConfigValueType.Boolean:
                 {
                     if (condition.Operator != Operator.In || !ValueConverter.TryToBoolean(userValue, out var user)) return false;
                     for (var i = 0; i < values.Length; i++)
@@ -66,7 +66,7 @@ namespace Hackle.Internal.Evaluation
                     }
                     return false;
                 }
-                case ValueType.Version:
+                case ConfigValueType.Version:
                 {
                     if (!(userValue is string text) || !SemanticVersion.TryParse(text, out var user)) return false;
                     for (var i = 0; i < values.Length; i++)

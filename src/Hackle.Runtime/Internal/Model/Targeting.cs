@@ -1,3 +1,5 @@
+using Hackle.Manifest;
+
 namespace Hackle.Internal.Model
 {
     internal enum ActionType { Variation, Bucket }
@@ -54,12 +56,10 @@ namespace Hackle.Internal.Model
 
     internal enum Operator { In, Contains, StartsWith, EndsWith, Gt, Gte, Lt, Lte, Exists }
 
-    internal enum ValueType { String, Number, Boolean, Version, Json }
-
     /// <summary>One condition; the match values are converted once, at parse time, for each value type.</summary>
     internal sealed class Condition
     {
-        public Condition(KeyType keyType, string keyName, MatchType matchType, Operator op, ValueType valueType, MatchValue[] values)
+        public Condition(KeyType keyType, string keyName, MatchType matchType, Operator op, ConfigValueType valueType, MatchValue[] values)
         {
             KeyType = keyType;
             KeyName = keyName;
@@ -73,7 +73,7 @@ namespace Hackle.Internal.Model
         public string KeyName { get; }
         public MatchType MatchType { get; }
         public Operator Operator { get; }
-        public ValueType ValueType { get; }
+        public ConfigValueType ValueType { get; }
         public MatchValue[] Values { get; }
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Hackle.Manifest;
 
 namespace Hackle.Internal.Model
 {
@@ -70,7 +71,7 @@ namespace Hackle.Internal.Model
     {
         public long Id;
         public string Key = "";
-        public ValueType Type;
+        public ConfigValueType Type;
         public string IdentifierType = "$id";
         public RemoteConfigTargetRule[] TargetRules = System.Array.Empty<RemoteConfigTargetRule>();
         public long? DefaultValueId;

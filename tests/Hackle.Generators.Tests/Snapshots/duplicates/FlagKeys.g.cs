@@ -23,6 +23,8 @@ namespace HackleFlags
         /// <summary>Remote-config parameter keys.</summary>
         public static class RemoteConfig
         {
+            /// <summary>The key of remote-config parameter <c>app_version</c>.</summary>
+            public const string AppVersion = "app_version";
             /// <summary>The key of remote-config parameter <c>threshold</c>.</summary>
             public const string Threshold = "threshold";
         }

@@ -1,4 +1,4 @@
-namespace Hackle.Generators.Manifest
+namespace Hackle.Manifest
 {
     /// <summary>
     /// The status of an experiment or feature flag, from <c>execution.status</c> (READY, RUNNING, PAUSED,

@@ -55,6 +55,7 @@ namespace Hackle.Generators
             var experiments = BuildExperiments(manifest, options, pins, reserved, diagnostics);
             var features = BuildFeatures(manifest, options, pins, reserved, diagnostics);
             var parameters = BuildParameters(manifest, pins, reserved, diagnostics);
+            ReportFallbackNames(manifest, experiments, features, pins, diagnostics);
             var model = new EmitModel(System.IO.Path.GetFileName(manifest.Path), options, experiments, features, parameters);
             return new BuildResult(model, EquatableArray<DiagnosticInfo>.From(diagnostics));
         }
@@ -147,7 +148,10 @@ namespace Hackle.Generators
                     obsolete = "Variation " + v.Key + " of experiment " + experiment.Display + " is DROPPED: users allocated to it get " +
                                control + ". Remove its branch.";
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RetiredItem, v.Location, "Variation " + v.Key + " of experiment",
-                        experiment.Display, "DROPPED", "its enum member is generated as [Obsolete]"));
+                        experiment.Display, "DROPPED", options.FinishedItemsAsDiagnostic
+                            ? "users allocated to it get " + control + "; remove its branch (its enum member is not [Obsolete] because " +
+                              OptionsReader.FinishedItemsProperty + " is 'diagnostic')"
+                            : "its enum member is generated as [Obsolete]"));
                 }
                 result[i] = new EmitVariant(v.Key, identifiers?[i] ?? v.Key, v.Name, v.Key == control, obsolete);
             }
@@ -222,6 +226,39 @@ namespace Hackle.Generators
             return new EquatableArray<EmitParameter>(result);
         }
 
+        /// <summary>
+        /// Reports, once per manifest, how many generated experiments and flags have no dashboard name and so got
+        /// a fallback name (<c>Experiment5</c>, <c>Feature1</c>): common in real exports, harmless, but a name
+        /// given in Hackle later renames them, so the message says how to pin them.
+        /// </summary>
+        private static void ReportFallbackNames(ManifestModel manifest, EquatableArray<EmitExperiment> experiments,
+            EquatableArray<EmitFeature> features, Dictionary<(FlagKind, string), NameOverride> pins, List<DiagnosticInfo> diagnostics)
+        {
+            var examples = new List<string>();
+            string? pinExample = null;
+            var count = 0;
+            foreach (var e in experiments)
+            {
+                if (!string.IsNullOrEmpty(e.Name) || pins.ContainsKey((FlagKind.Experiment, KeyText(e.Key)))) continue;
+                count++;
+                if (examples.Count < 3) examples.Add(e.Identifier);
+                pinExample ??= PinExample(FlagKind.Experiment, KeyText(e.Key)).Replace("\"NewName\"", "\"" + e.Identifier + "\"");
+            }
+            foreach (var f in features)
+            {
+                if (!string.IsNullOrEmpty(f.Name) || pins.ContainsKey((FlagKind.FeatureFlag, KeyText(f.Key)))) continue;
+                count++;
+                if (examples.Count < 3) examples.Add(f.Identifier);
+                pinExample ??= PinExample(FlagKind.FeatureFlag, KeyText(f.Key)).Replace("\"NewName\"", "\"" + f.Identifier + "\"");
+            }
+            if (count == 0) return;
+            var start = new LocationInfo(manifest.Path, new TextSpan(0, 0), new LinePositionSpan(default, default));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FallbackNames, start,
+                count.ToString(CultureInfo.InvariantCulture) + (count == 1 ? " experiment or feature flag" : " experiments and feature flags"),
+                count == 1 ? "has" : "have", string.Join(", ", examples) + (count > examples.Count ? ", ..." : ""),
+                System.IO.Path.GetFileName(manifest.Path), pinExample!));
+        }
+
         /// <summary>What naming and retiring need to know of an experiment or a feature flag.</summary>
         private readonly record struct Item(long Key, string? Name, string Display, ItemStatus Status, LocationInfo Location, bool IsFinished);
 
@@ -248,7 +285,9 @@ namespace Hackle.Generators
             List<DiagnosticInfo> diagnostics)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RetiredItem, location, kind, display, status.ToDisplayName(),
-                options.OmitArchived ? "it is not generated because HackleFlags_EmitArchived is 'omit'" : "it is generated as [Obsolete]"));
+                options.OmitArchived ? "it is not generated because " + OptionsReader.EmitArchivedProperty + " is 'omit'"
+                : options.FinishedItemsAsDiagnostic ? "remove its uses (it is not [Obsolete] because " + OptionsReader.FinishedItemsProperty + " is 'diagnostic')"
+                : "it is generated as [Obsolete]"));
             return !options.OmitArchived;
         }
 

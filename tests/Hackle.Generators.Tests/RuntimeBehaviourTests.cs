@@ -104,6 +104,30 @@ public class RuntimeBehaviourTests
     }
 
     [Fact]
+    public void SingleVariationExperimentOfARealConfigIsDecided()
+    {
+        // Hackle's container test config: AB test 2 has one variation and sits in a mutual-exclusion container.
+        var manifest = File.ReadAllText(Path.Combine(RepoPaths.TestProject, "Manifests", "real", "ws_container.json"));
+        var generated = Load(manifest);
+        using var client = HackleClient.Create("generated-" + Guid.NewGuid().ToString("N"),
+            new HackleClientOptions { Offline = true, Workspace = HackleWorkspace.Parse(manifest) });
+        var reasons = new HashSet<DecisionReason>();
+        for (var i = 0; i < 200; i++)
+        {
+            var user = new HackleUser(i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var expected = client.VariationDetail(2, user);
+            dynamic typed = Call(generated, "HackleFlags.Experiments+Experiment2", "VariationDetail", client, user)!;
+            Assert.Equal(expected.Reason, (DecisionReason)typed.Reason);
+            Assert.Equal(expected.Variation, (string)typed.VariationKey);
+            Assert.Equal("A", typed.Variation.ToString());
+            reasons.Add(expected.Reason);
+        }
+        // Both paths of the container are exercised, so the accessor is really decided, not defaulted.
+        Assert.Contains(DecisionReason.TrafficAllocated, reasons);
+        Assert.Contains(DecisionReason.NotInMutualExclusionExperiment, reasons);
+    }
+
+    [Fact]
     public void ExplicitClientOverloadsRejectNull()
     {
         var user = new HackleUser("u");

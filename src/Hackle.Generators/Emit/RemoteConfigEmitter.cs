@@ -13,23 +13,20 @@ namespace Hackle.Generators.Emit
 
         private static void WriteParameter(CodeWriter w, EmitParameter p)
         {
-            string type, literal, shown;
+            string type, literal;
             switch (p.Type)
             {
                 case RemoteConfigType.Number:
                     type = "double";
                     literal = p.DefaultValue + "D";
-                    shown = p.DefaultValue;
                     break;
                 case RemoteConfigType.Boolean:
                     type = "bool";
                     literal = p.DefaultValue;
-                    shown = p.DefaultValue;
                     break;
                 default:
                     type = "string";
                     literal = CodeWriter.Literal(p.DefaultValue);
-                    shown = literal;
                     break;
             }
             var decision = "global::Hackle.RemoteConfigDecision<" + type + ">";
@@ -43,15 +40,13 @@ namespace Hackle.Generators.Emit
             w.Line("public const string Key = " + CodeWriter.Literal(p.Key) + ";");
             w.Line();
 
-            w.Doc("summary", "The manifest's default value, " + CodeWriter.XmlOneLine(shown) + ", returned when the value cannot be decided.");
+            w.Doc("summary", "The manifest's default value, returned when the value cannot be decided.");
             w.Line("public const " + type + " DefaultValue = " + literal + ";");
             w.Line();
 
-            Emitter.Accessors(w, type, "Get", "The value for the user", "The value; <see cref=\"DefaultValue\"/> when it cannot be decided.",
-                "Detail(client, user).Value");
-            w.Line();
-            Emitter.Accessors(w, decision, "Detail", "The value for the user with the reason", "The value and why it was chosen.",
-                "return client.RemoteConfigDetail(Key, user, DefaultValue);", isBlock: true);
+            Emitter.Accessors(w, type, "Get", "The value for the user (<see cref=\"DefaultValue\"/> when undecided)", "Detail(client, user).Value");
+            Emitter.Accessors(w, decision, "Detail", "The value for the user with the reason",
+                Emitter.CheckedClient + ".RemoteConfigDetail(Key, user, DefaultValue)");
 
             w.Close();
         }

@@ -14,7 +14,7 @@ namespace Hackle.Generators.Manifest
         DuplicateKey,
         /// <summary>An experiment declares a variation key twice. Arguments: experiment display, variation key.</summary>
         DuplicateVariation,
-        /// <summary>An experiment with fewer than two variations. Arguments: experiment display.</summary>
+        /// <summary>An experiment with no variations. Arguments: experiment display.</summary>
         TooFewVariations,
         /// <summary>An item the SDKs would drop or that has no typed accessor. Arguments: what, reason.</summary>
         SkippedItem,

@@ -149,7 +149,7 @@ namespace Hackle.Generators.Manifest
                 if (!TryReadCommon(item, label, "Experiment", out var key, out var keyNode, out var name, out var location, out var status)) return;
                 var display = Display(name, key);
                 var variations = ReadVariations(item, display, out var winner);
-                if (variations.Count < 2)
+                if (variations.Count == 0)
                 {
                     Report(ManifestProblem.TooFewVariations, location, display);
                     return;

@@ -12,7 +12,7 @@ namespace HackleFlags
         /// <remarks>Status: RUNNING. Variations: A (control), B.</remarks>
         public static class SecondWins
         {
-            /// <summary>The experiment key in Hackle: 42.</summary>
+            /// <summary>The experiment key in Hackle.</summary>
             public const long Key = 42L;
 
             /// <summary>The variations of <c>Second Wins</c>; <see cref="A"/> is the control.</summary>
@@ -24,43 +24,38 @@ namespace HackleFlags
                 B,
             }
 
-            /// <summary>The user's variation, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The variation, or the control A when none can be decided.</returns>
+            /// <summary>The user's variation (the control A when undecided), decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
             public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The user's variation, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The variation, or the control A when none can be decided.</returns>
+            /// <summary>The user's variation (the control A when undecided), decided by <paramref name="client"/>.</summary>
             public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
-
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
-
+            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
+            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
             /// <summary>The user's variation with the reason and parameters, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)
+            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => global::Hackle.VariationDecision.Decide<Variant>(client, Key, user, "AB");
+        }
+
+        /// <summary>A/B test <c>Lonely</c> (key 43).</summary>
+        /// <remarks>Status: RUNNING. Variations: A (control).</remarks>
+        public static class Lonely
+        {
+            /// <summary>The experiment key in Hackle.</summary>
+            public const long Key = 43L;
+
+            /// <summary>The variations of <c>Lonely</c>; <see cref="A"/> is the control.</summary>
+            public enum Variant
             {
-                if (client == null) throw new global::System.ArgumentNullException("client");
-                global::Hackle.Decision decision = client.VariationDetail(Key, user, "A");
-                return new global::HackleFlags.VariationDecision<Variant>(ToVariant(decision.Variation), decision.Variation, decision.Reason, decision.Config);
+                /// <summary>Variation A (control).</summary>
+                A,
             }
 
-            /// <summary>Maps a variation key to <see cref="Variant"/>; unknown keys map to the control.</summary>
-            private static Variant ToVariant(string key)
-            {
-                switch (key)
-                {
-                    case "A": return Variant.A;
-                    case "B": return Variant.B;
-                    default: return Variant.A;
-                }
-            }
+            /// <summary>The user's variation (the control A when undecided), decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
+            public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
+            /// <summary>The user's variation (the control A when undecided), decided by <paramref name="client"/>.</summary>
+            public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
+            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
+            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
+            /// <summary>The user's variation with the reason and parameters, decided by <paramref name="client"/>.</summary>
+            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => global::Hackle.VariationDecision.Decide<Variant>(client, Key, user, "A");
         }
     }
 }

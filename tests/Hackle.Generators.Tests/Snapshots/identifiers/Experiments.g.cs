@@ -12,7 +12,7 @@ namespace HackleFlags
         /// <remarks>Status: RUNNING. Variations: A (control), B.</remarks>
         public static class Class
         {
-            /// <summary>The experiment key in Hackle: 1.</summary>
+            /// <summary>The experiment key in Hackle.</summary>
             public const long Key = 1L;
 
             /// <summary>The variations of <c>class</c>; <see cref="A"/> is the control.</summary>
@@ -24,50 +24,21 @@ namespace HackleFlags
                 B,
             }
 
-            /// <summary>The user's variation, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The variation, or the control A when none can be decided.</returns>
+            /// <summary>The user's variation (the control A when undecided), decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
             public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The user's variation, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The variation, or the control A when none can be decided.</returns>
+            /// <summary>The user's variation (the control A when undecided), decided by <paramref name="client"/>.</summary>
             public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
-
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
-
+            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
+            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
             /// <summary>The user's variation with the reason and parameters, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)
-            {
-                if (client == null) throw new global::System.ArgumentNullException("client");
-                global::Hackle.Decision decision = client.VariationDetail(Key, user, "A");
-                return new global::HackleFlags.VariationDecision<Variant>(ToVariant(decision.Variation), decision.Variation, decision.Reason, decision.Config);
-            }
-
-            /// <summary>Maps a variation key to <see cref="Variant"/>; unknown keys map to the control.</summary>
-            private static Variant ToVariant(string key)
-            {
-                switch (key)
-                {
-                    case "A": return Variant.A;
-                    case "B": return Variant.B;
-                    default: return Variant.A;
-                }
-            }
+            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => global::Hackle.VariationDecision.Decide<Variant>(client, Key, user, "AB");
         }
 
         /// <summary>A/B test <c>2024 Promo</c> (key 2).</summary>
         /// <remarks>Status: RUNNING. Variations: A (control), B.</remarks>
         public static class _2024Promo
         {
-            /// <summary>The experiment key in Hackle: 2.</summary>
+            /// <summary>The experiment key in Hackle.</summary>
             public const long Key = 2L;
 
             /// <summary>The variations of <c>2024 Promo</c>; <see cref="A"/> is the control.</summary>
@@ -79,50 +50,21 @@ namespace HackleFlags
                 B,
             }
 
-            /// <summary>The user's variation, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The variation, or the control A when none can be decided.</returns>
+            /// <summary>The user's variation (the control A when undecided), decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
             public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The user's variation, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The variation, or the control A when none can be decided.</returns>
+            /// <summary>The user's variation (the control A when undecided), decided by <paramref name="client"/>.</summary>
             public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
-
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
-
+            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
+            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
             /// <summary>The user's variation with the reason and parameters, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)
-            {
-                if (client == null) throw new global::System.ArgumentNullException("client");
-                global::Hackle.Decision decision = client.VariationDetail(Key, user, "A");
-                return new global::HackleFlags.VariationDecision<Variant>(ToVariant(decision.Variation), decision.Variation, decision.Reason, decision.Config);
-            }
-
-            /// <summary>Maps a variation key to <see cref="Variant"/>; unknown keys map to the control.</summary>
-            private static Variant ToVariant(string key)
-            {
-                switch (key)
-                {
-                    case "A": return Variant.A;
-                    case "B": return Variant.B;
-                    default: return Variant.A;
-                }
-            }
+            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => global::Hackle.VariationDecision.Decide<Variant>(client, Key, user, "AB");
         }
 
         /// <summary>A/B test <c>Checkout (v2)!</c> (key 3).</summary>
         /// <remarks>Status: PAUSED. Variations: A (control), B.</remarks>
         public static class CheckoutV2
         {
-            /// <summary>The experiment key in Hackle: 3.</summary>
+            /// <summary>The experiment key in Hackle.</summary>
             public const long Key = 3L;
 
             /// <summary>The variations of <c>Checkout (v2)!</c>; <see cref="A"/> is the control.</summary>
@@ -134,50 +76,21 @@ namespace HackleFlags
                 B,
             }
 
-            /// <summary>The user's variation, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The variation, or the control A when none can be decided.</returns>
+            /// <summary>The user's variation (the control A when undecided), decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
             public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The user's variation, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The variation, or the control A when none can be decided.</returns>
+            /// <summary>The user's variation (the control A when undecided), decided by <paramref name="client"/>.</summary>
             public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
-
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
-
+            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
+            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
             /// <summary>The user's variation with the reason and parameters, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)
-            {
-                if (client == null) throw new global::System.ArgumentNullException("client");
-                global::Hackle.Decision decision = client.VariationDetail(Key, user, "A");
-                return new global::HackleFlags.VariationDecision<Variant>(ToVariant(decision.Variation), decision.Variation, decision.Reason, decision.Config);
-            }
-
-            /// <summary>Maps a variation key to <see cref="Variant"/>; unknown keys map to the control.</summary>
-            private static Variant ToVariant(string key)
-            {
-                switch (key)
-                {
-                    case "A": return Variant.A;
-                    case "B": return Variant.B;
-                    default: return Variant.A;
-                }
-            }
+            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => global::Hackle.VariationDecision.Decide<Variant>(client, Key, user, "AB");
         }
 
         /// <summary>A/B test <c>🚀🚀</c> (key 4).</summary>
         /// <remarks>Status: RUNNING. Variations: A (control), B.</remarks>
         public static class Experiment4
         {
-            /// <summary>The experiment key in Hackle: 4.</summary>
+            /// <summary>The experiment key in Hackle.</summary>
             public const long Key = 4L;
 
             /// <summary>The variations of <c>🚀🚀</c>; <see cref="A"/> is the control.</summary>
@@ -189,43 +102,14 @@ namespace HackleFlags
                 B,
             }
 
-            /// <summary>The user's variation, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The variation, or the control A when none can be decided.</returns>
+            /// <summary>The user's variation (the control A when undecided), decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
             public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The user's variation, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The variation, or the control A when none can be decided.</returns>
+            /// <summary>The user's variation (the control A when undecided), decided by <paramref name="client"/>.</summary>
             public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
-
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
-
+            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
+            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
             /// <summary>The user's variation with the reason and parameters, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)
-            {
-                if (client == null) throw new global::System.ArgumentNullException("client");
-                global::Hackle.Decision decision = client.VariationDetail(Key, user, "A");
-                return new global::HackleFlags.VariationDecision<Variant>(ToVariant(decision.Variation), decision.Variation, decision.Reason, decision.Config);
-            }
-
-            /// <summary>Maps a variation key to <see cref="Variant"/>; unknown keys map to the control.</summary>
-            private static Variant ToVariant(string key)
-            {
-                switch (key)
-                {
-                    case "A": return Variant.A;
-                    case "B": return Variant.B;
-                    default: return Variant.A;
-                }
-            }
+            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => global::Hackle.VariationDecision.Decide<Variant>(client, Key, user, "AB");
         }
 
         /// <summary>
@@ -237,7 +121,7 @@ namespace HackleFlags
         /// <remarks>Status: RUNNING. Variations: A (control), B.</remarks>
         public static class Experiment5
         {
-            /// <summary>The experiment key in Hackle: 5.</summary>
+            /// <summary>The experiment key in Hackle.</summary>
             public const long Key = 5L;
 
             /// <summary>The variations of this experiment; <see cref="A"/> is the control.</summary>
@@ -249,50 +133,21 @@ namespace HackleFlags
                 B,
             }
 
-            /// <summary>The user's variation, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The variation, or the control A when none can be decided.</returns>
+            /// <summary>The user's variation (the control A when undecided), decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
             public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The user's variation, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The variation, or the control A when none can be decided.</returns>
+            /// <summary>The user's variation (the control A when undecided), decided by <paramref name="client"/>.</summary>
             public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
-
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
-
+            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
+            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
             /// <summary>The user's variation with the reason and parameters, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)
-            {
-                if (client == null) throw new global::System.ArgumentNullException("client");
-                global::Hackle.Decision decision = client.VariationDetail(Key, user, "A");
-                return new global::HackleFlags.VariationDecision<Variant>(ToVariant(decision.Variation), decision.Variation, decision.Reason, decision.Config);
-            }
-
-            /// <summary>Maps a variation key to <see cref="Variant"/>; unknown keys map to the control.</summary>
-            private static Variant ToVariant(string key)
-            {
-                switch (key)
-                {
-                    case "A": return Variant.A;
-                    case "B": return Variant.B;
-                    default: return Variant.A;
-                }
-            }
+            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => global::Hackle.VariationDecision.Decide<Variant>(client, Key, user, "AB");
         }
 
         /// <summary>A/B test <c>Key</c> (key 6).</summary>
         /// <remarks>Status: RUNNING. Variations: A (control), B.</remarks>
         public static class Key_6
         {
-            /// <summary>The experiment key in Hackle: 6.</summary>
+            /// <summary>The experiment key in Hackle.</summary>
             public const long Key = 6L;
 
             /// <summary>The variations of <c>Key</c>; <see cref="A"/> is the control.</summary>
@@ -304,50 +159,21 @@ namespace HackleFlags
                 B,
             }
 
-            /// <summary>The user's variation, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The variation, or the control A when none can be decided.</returns>
+            /// <summary>The user's variation (the control A when undecided), decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
             public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The user's variation, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The variation, or the control A when none can be decided.</returns>
+            /// <summary>The user's variation (the control A when undecided), decided by <paramref name="client"/>.</summary>
             public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
-
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
-
+            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
+            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
             /// <summary>The user's variation with the reason and parameters, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)
-            {
-                if (client == null) throw new global::System.ArgumentNullException("client");
-                global::Hackle.Decision decision = client.VariationDetail(Key, user, "A");
-                return new global::HackleFlags.VariationDecision<Variant>(ToVariant(decision.Variation), decision.Variation, decision.Reason, decision.Config);
-            }
-
-            /// <summary>Maps a variation key to <see cref="Variant"/>; unknown keys map to the control.</summary>
-            private static Variant ToVariant(string key)
-            {
-                switch (key)
-                {
-                    case "A": return Variant.A;
-                    case "B": return Variant.B;
-                    default: return Variant.A;
-                }
-            }
+            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => global::Hackle.VariationDecision.Decide<Variant>(client, Key, user, "AB");
         }
 
         /// <summary>A/B test <c>to string</c> (key 7).</summary>
         /// <remarks>Status: RUNNING. Variations: A (control), B.</remarks>
         public static class ToString_7
         {
-            /// <summary>The experiment key in Hackle: 7.</summary>
+            /// <summary>The experiment key in Hackle.</summary>
             public const long Key = 7L;
 
             /// <summary>The variations of <c>to string</c>; <see cref="A"/> is the control.</summary>
@@ -359,50 +185,21 @@ namespace HackleFlags
                 B,
             }
 
-            /// <summary>The user's variation, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The variation, or the control A when none can be decided.</returns>
+            /// <summary>The user's variation (the control A when undecided), decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
             public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The user's variation, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The variation, or the control A when none can be decided.</returns>
+            /// <summary>The user's variation (the control A when undecided), decided by <paramref name="client"/>.</summary>
             public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
-
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
-
+            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
+            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
             /// <summary>The user's variation with the reason and parameters, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)
-            {
-                if (client == null) throw new global::System.ArgumentNullException("client");
-                global::Hackle.Decision decision = client.VariationDetail(Key, user, "A");
-                return new global::HackleFlags.VariationDecision<Variant>(ToVariant(decision.Variation), decision.Variation, decision.Reason, decision.Config);
-            }
-
-            /// <summary>Maps a variation key to <see cref="Variant"/>; unknown keys map to the control.</summary>
-            private static Variant ToVariant(string key)
-            {
-                switch (key)
-                {
-                    case "A": return Variant.A;
-                    case "B": return Variant.B;
-                    default: return Variant.A;
-                }
-            }
+            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => global::Hackle.VariationDecision.Decide<Variant>(client, Key, user, "AB");
         }
 
         /// <summary>A/B test <c>Experiments</c> (key 8).</summary>
         /// <remarks>Status: RUNNING. Variations: A (control), B.</remarks>
         public static class Experiments_8
         {
-            /// <summary>The experiment key in Hackle: 8.</summary>
+            /// <summary>The experiment key in Hackle.</summary>
             public const long Key = 8L;
 
             /// <summary>The variations of <c>Experiments</c>; <see cref="A"/> is the control.</summary>
@@ -414,43 +211,14 @@ namespace HackleFlags
                 B,
             }
 
-            /// <summary>The user's variation, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The variation, or the control A when none can be decided.</returns>
+            /// <summary>The user's variation (the control A when undecided), decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
             public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The user's variation, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The variation, or the control A when none can be decided.</returns>
+            /// <summary>The user's variation (the control A when undecided), decided by <paramref name="client"/>.</summary>
             public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
-
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
-
+            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
+            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
             /// <summary>The user's variation with the reason and parameters, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)
-            {
-                if (client == null) throw new global::System.ArgumentNullException("client");
-                global::Hackle.Decision decision = client.VariationDetail(Key, user, "A");
-                return new global::HackleFlags.VariationDecision<Variant>(ToVariant(decision.Variation), decision.Variation, decision.Reason, decision.Config);
-            }
-
-            /// <summary>Maps a variation key to <see cref="Variant"/>; unknown keys map to the control.</summary>
-            private static Variant ToVariant(string key)
-            {
-                switch (key)
-                {
-                    case "A": return Variant.A;
-                    case "B": return Variant.B;
-                    default: return Variant.A;
-                }
-            }
+            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => global::Hackle.VariationDecision.Decide<Variant>(client, Key, user, "AB");
         }
     }
 }

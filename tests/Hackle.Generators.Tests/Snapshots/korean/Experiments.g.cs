@@ -15,7 +15,7 @@ namespace HackleFlags
         /// <remarks>Status: RUNNING. Variations: A "기존" (control), B "신규".</remarks>
         public static class 결제페이지개선
         {
-            /// <summary>The experiment key in Hackle: 101.</summary>
+            /// <summary>The experiment key in Hackle.</summary>
             public const long Key = 101L;
 
             /// <summary>The variations of <c>결제 페이지 개선</c>; <see cref="A"/> is the control.</summary>
@@ -27,50 +27,21 @@ namespace HackleFlags
                 B,
             }
 
-            /// <summary>The user's variation, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The variation, or the control A when none can be decided.</returns>
+            /// <summary>The user's variation (the control A when undecided), decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
             public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The user's variation, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The variation, or the control A when none can be decided.</returns>
+            /// <summary>The user's variation (the control A when undecided), decided by <paramref name="client"/>.</summary>
             public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
-
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
-
+            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
+            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
             /// <summary>The user's variation with the reason and parameters, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)
-            {
-                if (client == null) throw new global::System.ArgumentNullException("client");
-                global::Hackle.Decision decision = client.VariationDetail(Key, user, "A");
-                return new global::HackleFlags.VariationDecision<Variant>(ToVariant(decision.Variation), decision.Variation, decision.Reason, decision.Config);
-            }
-
-            /// <summary>Maps a variation key to <see cref="Variant"/>; unknown keys map to the control.</summary>
-            private static Variant ToVariant(string key)
-            {
-                switch (key)
-                {
-                    case "A": return Variant.A;
-                    case "B": return Variant.B;
-                    default: return Variant.A;
-                }
-            }
+            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => global::Hackle.VariationDecision.Decide<Variant>(client, Key, user, "AB");
         }
 
         /// <summary>A/B test <c>온보딩 v2</c> (key 102).</summary>
         /// <remarks>Status: DRAFT. Variations: A (control), B.</remarks>
         public static class 온보딩V2
         {
-            /// <summary>The experiment key in Hackle: 102.</summary>
+            /// <summary>The experiment key in Hackle.</summary>
             public const long Key = 102L;
 
             /// <summary>The variations of <c>온보딩 v2</c>; <see cref="A"/> is the control.</summary>
@@ -82,43 +53,14 @@ namespace HackleFlags
                 B,
             }
 
-            /// <summary>The user's variation, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The variation, or the control A when none can be decided.</returns>
+            /// <summary>The user's variation (the control A when undecided), decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
             public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The user's variation, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The variation, or the control A when none can be decided.</returns>
+            /// <summary>The user's variation (the control A when undecided), decided by <paramref name="client"/>.</summary>
             public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
-
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
-
+            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
+            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
             /// <summary>The user's variation with the reason and parameters, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)
-            {
-                if (client == null) throw new global::System.ArgumentNullException("client");
-                global::Hackle.Decision decision = client.VariationDetail(Key, user, "A");
-                return new global::HackleFlags.VariationDecision<Variant>(ToVariant(decision.Variation), decision.Variation, decision.Reason, decision.Config);
-            }
-
-            /// <summary>Maps a variation key to <see cref="Variant"/>; unknown keys map to the control.</summary>
-            private static Variant ToVariant(string key)
-            {
-                switch (key)
-                {
-                    case "A": return Variant.A;
-                    case "B": return Variant.B;
-                    default: return Variant.A;
-                }
-            }
+            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => global::Hackle.VariationDecision.Decide<Variant>(client, Key, user, "AB");
         }
     }
 }

@@ -13,34 +13,17 @@ namespace HackleFlags
             /// <summary>The parameter key in Hackle.</summary>
             public const string Key = "checkout_banner_text";
 
-            /// <summary>The manifest's default value, "Free shipping on orders over $50", returned when the value cannot be decided.</summary>
+            /// <summary>The manifest's default value, returned when the value cannot be decided.</summary>
             public const string DefaultValue = "Free shipping on orders over $50";
 
-            /// <summary>The value for the user, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The value; <see cref="DefaultValue"/> when it cannot be decided.</returns>
+            /// <summary>The value for the user (<see cref="DefaultValue"/> when undecided), decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
             public static string Get(global::Hackle.HackleUser user) => Get(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The value for the user, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The value; <see cref="DefaultValue"/> when it cannot be decided.</returns>
+            /// <summary>The value for the user (<see cref="DefaultValue"/> when undecided), decided by <paramref name="client"/>.</summary>
             public static string Get(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => Detail(client, user).Value;
-
-            /// <summary>The value for the user with the reason, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The value and why it was chosen.</returns>
+            /// <summary>The value for the user with the reason, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
             public static global::Hackle.RemoteConfigDecision<string> Detail(global::Hackle.HackleUser user) => Detail(global::Hackle.HackleClient.Current, user);
-
             /// <summary>The value for the user with the reason, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The value and why it was chosen.</returns>
-            public static global::Hackle.RemoteConfigDecision<string> Detail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)
-            {
-                if (client == null) throw new global::System.ArgumentNullException("client");
-                return client.RemoteConfigDetail(Key, user, DefaultValue);
-            }
+            public static global::Hackle.RemoteConfigDecision<string> Detail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => (client ?? throw new global::System.ArgumentNullException(nameof(client))).RemoteConfigDetail(Key, user, DefaultValue);
         }
 
         /// <summary>Remote-config parameter <c>free_shipping_threshold</c> (NUMBER).</summary>
@@ -49,34 +32,17 @@ namespace HackleFlags
             /// <summary>The parameter key in Hackle.</summary>
             public const string Key = "free_shipping_threshold";
 
-            /// <summary>The manifest's default value, 50, returned when the value cannot be decided.</summary>
+            /// <summary>The manifest's default value, returned when the value cannot be decided.</summary>
             public const double DefaultValue = 50D;
 
-            /// <summary>The value for the user, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The value; <see cref="DefaultValue"/> when it cannot be decided.</returns>
+            /// <summary>The value for the user (<see cref="DefaultValue"/> when undecided), decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
             public static double Get(global::Hackle.HackleUser user) => Get(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The value for the user, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The value; <see cref="DefaultValue"/> when it cannot be decided.</returns>
+            /// <summary>The value for the user (<see cref="DefaultValue"/> when undecided), decided by <paramref name="client"/>.</summary>
             public static double Get(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => Detail(client, user).Value;
-
-            /// <summary>The value for the user with the reason, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The value and why it was chosen.</returns>
+            /// <summary>The value for the user with the reason, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
             public static global::Hackle.RemoteConfigDecision<double> Detail(global::Hackle.HackleUser user) => Detail(global::Hackle.HackleClient.Current, user);
-
             /// <summary>The value for the user with the reason, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The value and why it was chosen.</returns>
-            public static global::Hackle.RemoteConfigDecision<double> Detail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)
-            {
-                if (client == null) throw new global::System.ArgumentNullException("client");
-                return client.RemoteConfigDetail(Key, user, DefaultValue);
-            }
+            public static global::Hackle.RemoteConfigDecision<double> Detail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => (client ?? throw new global::System.ArgumentNullException(nameof(client))).RemoteConfigDetail(Key, user, DefaultValue);
         }
 
         /// <summary>Remote-config parameter <c>show_recommendations</c> (BOOLEAN).</summary>
@@ -85,34 +51,17 @@ namespace HackleFlags
             /// <summary>The parameter key in Hackle.</summary>
             public const string Key = "show_recommendations";
 
-            /// <summary>The manifest's default value, true, returned when the value cannot be decided.</summary>
+            /// <summary>The manifest's default value, returned when the value cannot be decided.</summary>
             public const bool DefaultValue = true;
 
-            /// <summary>The value for the user, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The value; <see cref="DefaultValue"/> when it cannot be decided.</returns>
+            /// <summary>The value for the user (<see cref="DefaultValue"/> when undecided), decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
             public static bool Get(global::Hackle.HackleUser user) => Get(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The value for the user, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The value; <see cref="DefaultValue"/> when it cannot be decided.</returns>
+            /// <summary>The value for the user (<see cref="DefaultValue"/> when undecided), decided by <paramref name="client"/>.</summary>
             public static bool Get(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => Detail(client, user).Value;
-
-            /// <summary>The value for the user with the reason, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The value and why it was chosen.</returns>
+            /// <summary>The value for the user with the reason, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
             public static global::Hackle.RemoteConfigDecision<bool> Detail(global::Hackle.HackleUser user) => Detail(global::Hackle.HackleClient.Current, user);
-
             /// <summary>The value for the user with the reason, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The value and why it was chosen.</returns>
-            public static global::Hackle.RemoteConfigDecision<bool> Detail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)
-            {
-                if (client == null) throw new global::System.ArgumentNullException("client");
-                return client.RemoteConfigDetail(Key, user, DefaultValue);
-            }
+            public static global::Hackle.RemoteConfigDecision<bool> Detail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => (client ?? throw new global::System.ArgumentNullException(nameof(client))).RemoteConfigDetail(Key, user, DefaultValue);
         }
     }
 }

@@ -15,7 +15,7 @@ namespace HackleFlags
         /// <remarks>Status: RUNNING. Variations: A "Three-step checkout" (control), B "One-page checkout", C "Express checkout".</remarks>
         public static class Checkout
         {
-            /// <summary>The experiment key in Hackle: 42.</summary>
+            /// <summary>The experiment key in Hackle.</summary>
             public const long Key = 42L;
 
             /// <summary>The variations of <c>Checkout</c>; <see cref="A"/> is the control.</summary>
@@ -29,44 +29,14 @@ namespace HackleFlags
                 C,
             }
 
-            /// <summary>The user's variation, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The variation, or the control A when none can be decided.</returns>
+            /// <summary>The user's variation (the control A when undecided), decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
             public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The user's variation, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The variation, or the control A when none can be decided.</returns>
+            /// <summary>The user's variation (the control A when undecided), decided by <paramref name="client"/>.</summary>
             public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
-
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
-
+            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
+            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
             /// <summary>The user's variation with the reason and parameters, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)
-            {
-                if (client == null) throw new global::System.ArgumentNullException("client");
-                global::Hackle.Decision decision = client.VariationDetail(Key, user, "A");
-                return new global::HackleFlags.VariationDecision<Variant>(ToVariant(decision.Variation), decision.Variation, decision.Reason, decision.Config);
-            }
-
-            /// <summary>Maps a variation key to <see cref="Variant"/>; unknown keys map to the control.</summary>
-            private static Variant ToVariant(string key)
-            {
-                switch (key)
-                {
-                    case "A": return Variant.A;
-                    case "B": return Variant.B;
-                    case "C": return Variant.C;
-                    default: return Variant.A;
-                }
-            }
+            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => global::Hackle.VariationDecision.Decide<Variant>(client, Key, user, "ABC");
         }
 
         /// <summary>
@@ -80,7 +50,7 @@ namespace HackleFlags
         [global::System.Obsolete("Experiment 'Onboarding Tour' (key 43) is COMPLETED; winner B. Remove the branch and keep B.")]
         public static class OnboardingTour
         {
-            /// <summary>The experiment key in Hackle: 43.</summary>
+            /// <summary>The experiment key in Hackle.</summary>
             public const long Key = 43L;
 
             /// <summary>The variations of <c>Onboarding Tour</c>; <see cref="A"/> is the control.</summary>
@@ -92,43 +62,14 @@ namespace HackleFlags
                 B,
             }
 
-            /// <summary>The user's variation, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The variation, or the control A when none can be decided.</returns>
+            /// <summary>The user's variation (the control A when undecided), decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
             public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The user's variation, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The variation, or the control A when none can be decided.</returns>
+            /// <summary>The user's variation (the control A when undecided), decided by <paramref name="client"/>.</summary>
             public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
-
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
-
+            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
+            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
             /// <summary>The user's variation with the reason and parameters, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)
-            {
-                if (client == null) throw new global::System.ArgumentNullException("client");
-                global::Hackle.Decision decision = client.VariationDetail(Key, user, "A");
-                return new global::HackleFlags.VariationDecision<Variant>(ToVariant(decision.Variation), decision.Variation, decision.Reason, decision.Config);
-            }
-
-            /// <summary>Maps a variation key to <see cref="Variant"/>; unknown keys map to the control.</summary>
-            private static Variant ToVariant(string key)
-            {
-                switch (key)
-                {
-                    case "A": return Variant.A;
-                    case "B": return Variant.B;
-                    default: return Variant.A;
-                }
-            }
+            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => global::Hackle.VariationDecision.Decide<Variant>(client, Key, user, "AB");
         }
 
         /// <summary>
@@ -138,7 +79,7 @@ namespace HackleFlags
         /// <remarks>Status: RUNNING. Variations: A (control), B (dropped), C.</remarks>
         public static class SearchRanking
         {
-            /// <summary>The experiment key in Hackle: 44.</summary>
+            /// <summary>The experiment key in Hackle.</summary>
             public const long Key = 44L;
 
             /// <summary>The variations of <c>Search Ranking</c>; <see cref="A"/> is the control.</summary>
@@ -153,46 +94,14 @@ namespace HackleFlags
                 C,
             }
 
-            /// <summary>The user's variation, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The variation, or the control A when none can be decided.</returns>
+            /// <summary>The user's variation (the control A when undecided), decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
             public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The user's variation, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The variation, or the control A when none can be decided.</returns>
+            /// <summary>The user's variation (the control A when undecided), decided by <paramref name="client"/>.</summary>
             public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
-
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
-
+            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
+            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
             /// <summary>The user's variation with the reason and parameters, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)
-            {
-                if (client == null) throw new global::System.ArgumentNullException("client");
-                global::Hackle.Decision decision = client.VariationDetail(Key, user, "A");
-                return new global::HackleFlags.VariationDecision<Variant>(ToVariant(decision.Variation), decision.Variation, decision.Reason, decision.Config);
-            }
-
-            /// <summary>Maps a variation key to <see cref="Variant"/>; unknown keys map to the control.</summary>
-            private static Variant ToVariant(string key)
-            {
-                switch (key)
-                {
-                    case "A": return Variant.A;
-#pragma warning disable 0618
-                    case "B": return Variant.B;
-#pragma warning restore 0618
-                    case "C": return Variant.C;
-                    default: return Variant.A;
-                }
-            }
+            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => global::Hackle.VariationDecision.Decide<Variant>(client, Key, user, "ABC");
         }
     }
 }

@@ -15,34 +15,17 @@ namespace HackleFlags
         /// <remarks>Status: RUNNING.</remarks>
         public static class NewCheckout
         {
-            /// <summary>The feature key in Hackle: 7.</summary>
+            /// <summary>The feature key in Hackle.</summary>
             public const long Key = 7L;
 
-            /// <summary>Whether the flag is on for the user, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>True when on; false when off or undecided.</returns>
+            /// <summary>Whether the flag is on for the user (off when undecided), decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
             public static bool IsOn(global::Hackle.HackleUser user) => IsOn(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>Whether the flag is on for the user, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>True when on; false when off or undecided.</returns>
+            /// <summary>Whether the flag is on for the user (off when undecided), decided by <paramref name="client"/>.</summary>
             public static bool IsOn(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => Detail(client, user).IsOn;
-
-            /// <summary>The flag for the user with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
+            /// <summary>The flag for the user with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
             public static global::Hackle.FeatureFlagDecision Detail(global::Hackle.HackleUser user) => Detail(global::Hackle.HackleClient.Current, user);
-
             /// <summary>The flag for the user with the reason and parameters, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::Hackle.FeatureFlagDecision Detail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)
-            {
-                if (client == null) throw new global::System.ArgumentNullException("client");
-                return client.FeatureFlagDetail(Key, user);
-            }
+            public static global::Hackle.FeatureFlagDecision Detail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => (client ?? throw new global::System.ArgumentNullException(nameof(client))).FeatureFlagDetail(Key, user);
         }
 
         /// <summary>
@@ -56,34 +39,17 @@ namespace HackleFlags
         [global::System.Obsolete("Feature flag 'DarkMode' (key 8) is PAUSED, so it is off for everyone. Remove the check and keep the off path.")]
         public static class DarkMode
         {
-            /// <summary>The feature key in Hackle: 8.</summary>
+            /// <summary>The feature key in Hackle.</summary>
             public const long Key = 8L;
 
-            /// <summary>Whether the flag is on for the user, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>True when on; false when off or undecided.</returns>
+            /// <summary>Whether the flag is on for the user (off when undecided), decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
             public static bool IsOn(global::Hackle.HackleUser user) => IsOn(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>Whether the flag is on for the user, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>True when on; false when off or undecided.</returns>
+            /// <summary>Whether the flag is on for the user (off when undecided), decided by <paramref name="client"/>.</summary>
             public static bool IsOn(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => Detail(client, user).IsOn;
-
-            /// <summary>The flag for the user with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
+            /// <summary>The flag for the user with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
             public static global::Hackle.FeatureFlagDecision Detail(global::Hackle.HackleUser user) => Detail(global::Hackle.HackleClient.Current, user);
-
             /// <summary>The flag for the user with the reason and parameters, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::Hackle.FeatureFlagDecision Detail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)
-            {
-                if (client == null) throw new global::System.ArgumentNullException("client");
-                return client.FeatureFlagDetail(Key, user);
-            }
+            public static global::Hackle.FeatureFlagDecision Detail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => (client ?? throw new global::System.ArgumentNullException(nameof(client))).FeatureFlagDetail(Key, user);
         }
     }
 }

@@ -2,12 +2,14 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+using Hackle.Analyzers.Diagnostics;
+using Hackle.Analyzers.Operations;
 using Hackle.Generators.Manifest;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace Hackle.Analyzers
+namespace Hackle.Analyzers.FlagKeys
 {
     /// <summary>
     /// The flag-key rules, checked against hackle.flags.json: HKA106 (a literal key that has a generated

@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace Hackle.Analyzers
+namespace Hackle.Analyzers.Operations
 {
     /// <summary>Navigation helpers over the operation tree.</summary>
     internal static class OperationExtensions

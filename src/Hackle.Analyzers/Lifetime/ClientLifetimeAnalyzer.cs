@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
+using Hackle.Analyzers.Diagnostics;
+using Hackle.Analyzers.Operations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace Hackle.Analyzers
+namespace Hackle.Analyzers.Lifetime
 {
     /// <summary>
     /// The client lifetime rules: HKA101 (created per request or per loop iteration), HKA103 (local client

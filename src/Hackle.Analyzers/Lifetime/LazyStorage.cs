@@ -1,7 +1,8 @@
+using Hackle.Analyzers.Operations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace Hackle.Analyzers
+namespace Hackle.Analyzers.Lifetime
 {
     /// <summary>
     /// Recognises lazy initialisation of storage that outlives the per-request context: <c>x ??= Create()</c>,

@@ -3,7 +3,7 @@ using System.Globalization;
 using Hackle.Generators.Manifest;
 using Microsoft.CodeAnalysis;
 
-namespace Hackle.Analyzers
+namespace Hackle.Analyzers.FlagKeys
 {
     /// <summary>The manifest's experiments and feature flags by key, with their generated accessors.</summary>
     internal sealed class ManifestIndex

@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace Hackle.Analyzers
+namespace Hackle.Analyzers.Operations
 {
     /// <summary>Recognises the operations that create a Hackle client.</summary>
     internal static class ClientCreation

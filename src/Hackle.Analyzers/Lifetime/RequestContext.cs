@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 
-namespace Hackle.Analyzers
+namespace Hackle.Analyzers.Lifetime
 {
     /// <summary>Where a client creation runs, as far as its lifetime is concerned.</summary>
     internal enum RequestContextKind

@@ -1,12 +1,14 @@
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
+using Hackle.Analyzers.Diagnostics;
+using Hackle.Analyzers.Operations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace Hackle.Analyzers
+namespace Hackle.Analyzers.Registration
 {
     /// <summary>
     /// Suppresses CA2000 and IDISP001 on a Hackle client whose ownership passes to AddHackle: passed as an

@@ -1,8 +1,9 @@
 using System.Linq;
+using Hackle.Analyzers.Operations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace Hackle.Analyzers
+namespace Hackle.Analyzers.FlagKeys
 {
     /// <summary>A call of the raw-key SDK API: Variation, VariationDetail, IsFeatureOn or FeatureFlagDetail.</summary>
     internal readonly struct RawCall

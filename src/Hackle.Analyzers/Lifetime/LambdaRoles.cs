@@ -1,7 +1,8 @@
+using Hackle.Analyzers.Operations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace Hackle.Analyzers
+namespace Hackle.Analyzers.Lifetime
 {
     /// <summary>What the code that receives a lambda does with it, as far as how often it runs.</summary>
     internal enum LambdaRole

@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
-namespace Hackle.Analyzers
+namespace Hackle.Analyzers.FlagKeys
 {
     /// <summary>
     /// Finds the flag manifest among the AdditionalFiles with the generator's rule (file name

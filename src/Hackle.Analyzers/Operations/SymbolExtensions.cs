@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 
-namespace Hackle.Analyzers
+namespace Hackle.Analyzers.Operations
 {
     /// <summary>Type and attribute tests on symbols that tolerate absent (null) known types.</summary>
     internal static class SymbolExtensions

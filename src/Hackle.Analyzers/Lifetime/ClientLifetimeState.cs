@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using Hackle.Analyzers.Diagnostics;
+using Hackle.Analyzers.Operations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace Hackle.Analyzers
+namespace Hackle.Analyzers.Lifetime
 {
     /// <summary>
     /// What <see cref="ClientLifetimeAnalyzer"/> learns about one type while its members are analyzed

@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 
-namespace Hackle.Analyzers
+namespace Hackle.Analyzers.Operations
 {
     /// <summary>
     /// Recognises dependency-injection registration methods by name and declaring namespace, so that the

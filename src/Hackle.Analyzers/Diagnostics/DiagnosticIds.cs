@@ -1,4 +1,6 @@
-namespace Hackle.Analyzers
+
+
+namespace Hackle.Analyzers.Diagnostics
 {
     /// <summary>
     /// The ids of the Hackle usage diagnostics and suppressions. Constants, so code fixes and tests can

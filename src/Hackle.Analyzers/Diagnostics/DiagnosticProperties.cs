@@ -1,4 +1,6 @@
-namespace Hackle.Analyzers
+using Hackle.Analyzers.Lifetime;
+
+namespace Hackle.Analyzers.Diagnostics
 {
     /// <summary>Keys of the properties that diagnostics pass to their code fixes.</summary>
     internal static class DiagnosticProperties

@@ -1,8 +1,9 @@
 using System.Linq;
+using Hackle.Analyzers.Operations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace Hackle.Analyzers
+namespace Hackle.Analyzers.Lifetime
 {
     /// <summary>
     /// Decides whether a client creation runs per request or per loop iteration. It walks outwards from the

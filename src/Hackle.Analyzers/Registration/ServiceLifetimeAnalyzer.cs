@@ -1,11 +1,13 @@
 using System.Collections.Immutable;
 using System.Linq;
+using Hackle.Analyzers.Diagnostics;
+using Hackle.Analyzers.Operations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace Hackle.Analyzers
+namespace Hackle.Analyzers.Registration
 {
     /// <summary>
     /// HKA102: the client registered as scoped or transient (AddScoped/AddTransient, TryAdd*, keyed forms,

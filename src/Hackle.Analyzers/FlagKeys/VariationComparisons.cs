@@ -1,9 +1,10 @@
 using System.Collections.Generic;
 using System.Linq;
+using Hackle.Analyzers.Operations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace Hackle.Analyzers
+namespace Hackle.Analyzers.FlagKeys
 {
     /// <summary>Finds the string constants a decided variation key is compared with.</summary>
     internal static class VariationComparisons

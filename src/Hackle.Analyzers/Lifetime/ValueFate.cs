@@ -1,8 +1,9 @@
 using System.Linq;
+using Hackle.Analyzers.Operations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace Hackle.Analyzers
+namespace Hackle.Analyzers.Lifetime
 {
     /// <summary>What becomes of a client value, ordered so that the strongest outcome wins.</summary>
     internal enum Fate

@@ -1,7 +1,7 @@
 using System;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace Hackle.Analyzers
+namespace Hackle.Analyzers.Operations
 {
     /// <summary>The compilation start every Hackle analyzer shares.</summary>
     internal static class AnalysisContextExtensions

@@ -1,13 +1,12 @@
+using Hackle.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
 
-namespace Hackle.Analyzers
+namespace Hackle.Analyzers.Diagnostics
 {
     /// <summary>Every diagnostic and suppression the Hackle analyzers report, in one place.</summary>
     internal static class DiagnosticDescriptors
     {
         private const string Category = "HackleFlags.Usage";
-        // The repository has no remote yet; this is the one place to change when it is published.
-        private const string HelpBase = "https://github.com/HackleTyped/HackleTyped/blob/main/docs/diagnostics.md#";
 
         public static readonly DiagnosticDescriptor ClientCreatedPerRequest = Create(
             DiagnosticIds.ClientCreatedPerRequest,
@@ -69,14 +68,6 @@ namespace Hackle.Analyzers
             "The Hackle client is handed to AddHackle, which owns and disposes it");
 
         private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description) =>
-            new DiagnosticDescriptor(
-                id,
-                title,
-                message,
-                Category,
-                severity,
-                isEnabledByDefault: true,
-                description: description,
-                helpLinkUri: HelpBase + id.ToLowerInvariant());
+            DescriptorFactory.Create(id, Category, severity, title, message, description);
     }
 }

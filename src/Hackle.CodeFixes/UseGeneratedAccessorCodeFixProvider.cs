@@ -39,6 +39,17 @@ namespace Hackle.CodeFixes
             context.RegisterRootFix(diagnostic, title, fixedRoot, nameof(UseGeneratedAccessorCodeFixProvider), addImports: true);
         }
 
+        /// <summary>True when the accessor has the member, declared or inherited (the generated classes inherit their
+        /// accessors from the runtime's base classes).</summary>
+        private static bool HasMember(ITypeSymbol accessor, string name)
+        {
+            for (var type = accessor; type != null; type = type.BaseType)
+            {
+                if (!type.GetMembers(name).IsEmpty) return true;
+            }
+            return false;
+        }
+
         private static (SyntaxNode Old, ExpressionSyntax New)? Replacement(IInvocationOperation operation, InvocationExpressionSyntax invocation, ITypeSymbol accessor, string accessorName)
         {
             var arguments = AccessorArguments(operation);
@@ -47,7 +58,7 @@ namespace Hackle.CodeFixes
             {
                 case "IsFeatureOn":
                     return (invocation, Call(accessorName, "IsOn", arguments));
-                case "FeatureFlagDetail" when !accessor.GetMembers("Detail").IsEmpty:
+                case "FeatureFlagDetail" when HasMember(accessor, "Detail"):
                     return (invocation, Call(accessorName, "Detail", arguments));
                 case "Variation" when operation.Arguments.All(a => a.Parameter?.Name != "defaultVariation" || a.ArgumentKind != ArgumentKind.Explicit):
                     SyntaxNode outer = invocation;

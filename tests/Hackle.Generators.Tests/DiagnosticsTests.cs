@@ -223,9 +223,9 @@ public class DiagnosticsTests
             """;
         var run = GeneratorHarness.Generate(File.ReadAllText(RepoPaths.RepoManifest), manifestPath: ManifestPath, sources: pins);
         run.AssertNoGeneratorException();
-        Assert.Contains("public static class Onboarding\n", run.Source("Experiments.g.cs"));
-        Assert.Contains("public static class SearchRanking\n", run.Source("Experiments.g.cs"));
-        Assert.Contains("public static class Checkout2\n", run.Source("Features.g.cs"));
+        Assert.Contains("public sealed class Onboarding : global::Hackle.Accessors.ExperimentAccessor<Onboarding.Variant>\n", run.Source("Experiments.g.cs"));
+        Assert.Contains("public sealed class SearchRanking : global::Hackle.Accessors.ExperimentAccessor<SearchRanking.Variant>\n", run.Source("Experiments.g.cs"));
+        Assert.Contains("public sealed class Checkout2 : global::Hackle.Accessors.FeatureAccessor<Checkout2>\n", run.Source("Features.g.cs"));
         Assert.Contains("public static class Banner\n", run.Source("RemoteConfig.g.cs"));
 
         var unknown = Assert.Single(run.Diagnostics, d => d.Id == "HKF011");

@@ -64,8 +64,11 @@ public class RealConfigTests
         Assert.NotNull(experiment);
         var variant = experiment!.GetTypeMembers("Variant").Single();
         Assert.Equal(new[] { "A" }, variant.GetMembers().OfType<IFieldSymbol>().Select(f => f.Name));
-        Assert.Equal(new[] { "Variation", "Variation", "VariationDetail", "VariationDetail" },
-            experiment.GetMembers().OfType<IMethodSymbol>().Where(m => m.MethodKind == MethodKind.Ordinary).Select(m => m.Name).OrderBy(n => n));
+        // The accessors are the runtime's, inherited; the attribute gives them the key and the one variation.
+        Assert.Equal("Hackle.Accessors.ExperimentAccessor<HackleFlags.Experiments.Experiment2.Variant>", experiment.BaseType!.ToDisplayString());
+        var attribute = variant.GetAttributes().Single();
+        Assert.Equal("Hackle.Accessors.HackleExperimentAttribute", attribute.AttributeClass!.ToDisplayString());
+        Assert.Equal(new object?[] { 2L, "A" }, attribute.ConstructorArguments.Select(a => a.Value));
     }
 
     [Fact]

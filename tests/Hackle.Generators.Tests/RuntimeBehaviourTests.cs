@@ -30,7 +30,7 @@ public class RuntimeBehaviourTests
     private static object? Call(Assembly assembly, string type, string method, params object?[] arguments)
     {
         var target = assembly.GetType(type, throwOnError: true)!;
-        var candidate = target.GetMethods(BindingFlags.Public | BindingFlags.Static)
+        var candidate = target.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.FlattenHierarchy)
             .Single(m => m.Name == method && m.GetParameters().Length == arguments.Length);
         try
         {
@@ -125,6 +125,31 @@ public class RuntimeBehaviourTests
         // Both paths of the container are exercised, so the accessor is really decided, not defaulted.
         Assert.Contains(DecisionReason.TrafficAllocated, reasons);
         Assert.Contains(DecisionReason.NotInMutualExclusionExperiment, reasons);
+    }
+
+    public enum UnmarkedVariant { A, B }
+
+    /// <summary>An accessor class the generator did not make: its enum lacks the key attribute.</summary>
+    public sealed class Unmarked : Hackle.Accessors.ExperimentAccessor<UnmarkedVariant>
+    {
+        private Unmarked() { }
+    }
+
+    /// <summary>A flag accessor without its key attribute.</summary>
+    public sealed class UnmarkedFlag : Hackle.Accessors.FeatureAccessor<UnmarkedFlag>
+    {
+        private UnmarkedFlag() { }
+    }
+
+    [Fact]
+    public void AccessorsWithoutTheirAttributeSayNotFoundInsteadOfThrowing()
+    {
+        using var client = NewClient();
+        var user = new HackleUser("u");
+        var experiment = Unmarked.VariationDetail(client, user);
+        Assert.Equal((UnmarkedVariant.A, "A", DecisionReason.ExperimentNotFound), (experiment.Variation, experiment.VariationKey, experiment.Reason));
+        var flag = UnmarkedFlag.Detail(client, user);
+        Assert.Equal((false, DecisionReason.FeatureFlagNotFound), (flag.IsOn, flag.Reason));
     }
 
     [Fact]

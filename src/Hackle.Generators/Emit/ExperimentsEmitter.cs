@@ -15,26 +15,22 @@ namespace Hackle.Generators.Emit
         private static void WriteExperiment(CodeWriter w, EmitModel model, EmitExperiment e)
         {
             var key = e.Key.ToString(CultureInfo.InvariantCulture);
-            const string decision = "global::Hackle.VariationDecision<Variant>";
 
             w.Doc("summary", Emitter.Summary("A/B test", e.Name, key, e.Description));
             Emitter.StatusRemarks(w, e.Status, e.ObsoleteMessage, "Variations: " + VariationList(e) + ".");
             Emitter.Obsolete(w, model, e.ObsoleteMessage);
-            w.Open("public static class " + e.Identifier);
+            // The accessors (Variation, VariationDetail) are the same for every experiment: they are inherited from
+            // the runtime, which reads the key and the variation order from the enum's attribute.
+            w.Open("public sealed class " + e.Identifier + " : global::Hackle.Accessors.ExperimentAccessor<" + e.Identifier + ".Variant>");
 
             w.Doc("summary", "The experiment key in Hackle.");
             w.Line("public const long Key = " + key + "L;");
             w.Line();
 
-            WriteVariantEnum(w, model, e);
+            WriteVariantEnum(w, model, e, key);
             w.Line();
 
-            // Everything but the key order is the same for every experiment and lives in the runtime.
-            Emitter.Accessors(w, "Variant", "Variation", "The user's variation (the control " + e.ControlKey + " when undecided)",
-                "VariationDetail(client, user).Variation");
-            Emitter.Accessors(w, decision, "VariationDetail", "The user's variation with the reason and parameters",
-                "global::Hackle.VariationDecision.Decide<Variant>(client, Key, user, " + CodeWriter.Literal(VariationKeys(e)) + ")");
-
+            w.Line("private " + e.Identifier + "() { }");
             w.Close();
         }
 
@@ -46,10 +42,11 @@ namespace Hackle.Generators.Emit
             return keys.ToString();
         }
 
-        private static void WriteVariantEnum(CodeWriter w, EmitModel model, EmitExperiment e)
+        private static void WriteVariantEnum(CodeWriter w, EmitModel model, EmitExperiment e, string key)
         {
             w.Doc("summary", "The variations of " + (e.Name is null ? "this experiment" : "<c>" + CodeWriter.XmlOneLine(e.Name) + "</c>") +
                              "; <see cref=\"" + ControlMember(e) + "\"/> is the control.");
+            w.Line("[global::Hackle.Accessors.HackleExperiment(" + key + "L, " + CodeWriter.Literal(VariationKeys(e)) + ")]");
             w.Open("public enum Variant");
             foreach (var v in e.Variants)
             {

@@ -16,15 +16,15 @@ namespace Hackle.Generators.Emit
             w.Doc("summary", Emitter.Summary("Feature flag", f.Name, key, f.Description));
             Emitter.StatusRemarks(w, f.Status, f.ObsoleteMessage, null);
             Emitter.Obsolete(w, model, f.ObsoleteMessage);
-            w.Open("public static class " + f.Identifier);
+            // IsOn and Detail are the same for every flag: inherited from the runtime, which reads the key from the attribute.
+            w.Line("[global::Hackle.Accessors.HackleFeature(" + key + "L)]");
+            w.Open("public sealed class " + f.Identifier + " : global::Hackle.Accessors.FeatureAccessor<" + f.Identifier + ">");
 
             w.Doc("summary", "The feature key in Hackle.");
             w.Line("public const long Key = " + key + "L;");
             w.Line();
 
-            Emitter.Accessors(w, "bool", "IsOn", "Whether the flag is on for the user (off when undecided)", "Detail(client, user).IsOn");
-            Emitter.Accessors(w, "global::Hackle.FeatureFlagDecision", "Detail", "The flag for the user with the reason and parameters",
-                Emitter.CheckedClient + ".FeatureFlagDetail(Key, user)");
+            w.Line("private " + f.Identifier + "() { }");
 
             w.Close();
         }

@@ -10,12 +10,13 @@ namespace HackleFlags
     {
         /// <summary>A/B test <c>NewCheckout</c> (key 9).</summary>
         /// <remarks>Status: RUNNING. Variations: A (control), B.</remarks>
-        public static class NewCheckout
+        public sealed class NewCheckout : global::Hackle.Accessors.ExperimentAccessor<NewCheckout.Variant>
         {
             /// <summary>The experiment key in Hackle.</summary>
             public const long Key = 9L;
 
             /// <summary>The variations of <c>NewCheckout</c>; <see cref="A"/> is the control.</summary>
+            [global::Hackle.Accessors.HackleExperiment(9L, "AB")]
             public enum Variant
             {
                 /// <summary>Variation A (control).</summary>
@@ -24,24 +25,18 @@ namespace HackleFlags
                 B,
             }
 
-            /// <summary>The user's variation (the control A when undecided), decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
-            public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
-            /// <summary>The user's variation (the control A when undecided), decided by <paramref name="client"/>.</summary>
-            public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
-            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
-            /// <summary>The user's variation with the reason and parameters, decided by <paramref name="client"/>.</summary>
-            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => global::Hackle.VariationDecision.Decide<Variant>(client, Key, user, "AB");
+            private NewCheckout() { }
         }
 
         /// <summary>A/B test <c>New Checkout</c> (key 10).</summary>
         /// <remarks>Status: RUNNING. Variations: A (control), B.</remarks>
-        public static class NewCheckout_10
+        public sealed class NewCheckout_10 : global::Hackle.Accessors.ExperimentAccessor<NewCheckout_10.Variant>
         {
             /// <summary>The experiment key in Hackle.</summary>
             public const long Key = 10L;
 
             /// <summary>The variations of <c>New Checkout</c>; <see cref="A"/> is the control.</summary>
+            [global::Hackle.Accessors.HackleExperiment(10L, "AB")]
             public enum Variant
             {
                 /// <summary>Variation A (control).</summary>
@@ -50,24 +45,18 @@ namespace HackleFlags
                 B,
             }
 
-            /// <summary>The user's variation (the control A when undecided), decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
-            public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
-            /// <summary>The user's variation (the control A when undecided), decided by <paramref name="client"/>.</summary>
-            public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
-            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
-            /// <summary>The user's variation with the reason and parameters, decided by <paramref name="client"/>.</summary>
-            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => global::Hackle.VariationDecision.Decide<Variant>(client, Key, user, "AB");
+            private NewCheckout_10() { }
         }
 
         /// <summary>A/B test <c>new-checkout</c> (key 11).</summary>
         /// <remarks>Status: RUNNING. Variations: A (control), B.</remarks>
-        public static class NewCheckout_11
+        public sealed class NewCheckout_11 : global::Hackle.Accessors.ExperimentAccessor<NewCheckout_11.Variant>
         {
             /// <summary>The experiment key in Hackle.</summary>
             public const long Key = 11L;
 
             /// <summary>The variations of <c>new-checkout</c>; <see cref="A"/> is the control.</summary>
+            [global::Hackle.Accessors.HackleExperiment(11L, "AB")]
             public enum Variant
             {
                 /// <summary>Variation A (control).</summary>
@@ -76,14 +65,7 @@ namespace HackleFlags
                 B,
             }
 
-            /// <summary>The user's variation (the control A when undecided), decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
-            public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
-            /// <summary>The user's variation (the control A when undecided), decided by <paramref name="client"/>.</summary>
-            public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
-            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
-            /// <summary>The user's variation with the reason and parameters, decided by <paramref name="client"/>.</summary>
-            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => global::Hackle.VariationDecision.Decide<Variant>(client, Key, user, "AB");
+            private NewCheckout_11() { }
         }
     }
 }

@@ -10,12 +10,13 @@ namespace HackleFlags
     {
         /// <summary>A/B test <c>Second Wins</c> (key 42).</summary>
         /// <remarks>Status: RUNNING. Variations: A (control), B.</remarks>
-        public static class SecondWins
+        public sealed class SecondWins : global::Hackle.Accessors.ExperimentAccessor<SecondWins.Variant>
         {
             /// <summary>The experiment key in Hackle.</summary>
             public const long Key = 42L;
 
             /// <summary>The variations of <c>Second Wins</c>; <see cref="A"/> is the control.</summary>
+            [global::Hackle.Accessors.HackleExperiment(42L, "AB")]
             public enum Variant
             {
                 /// <summary>Variation A (control).</summary>
@@ -24,38 +25,25 @@ namespace HackleFlags
                 B,
             }
 
-            /// <summary>The user's variation (the control A when undecided), decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
-            public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
-            /// <summary>The user's variation (the control A when undecided), decided by <paramref name="client"/>.</summary>
-            public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
-            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
-            /// <summary>The user's variation with the reason and parameters, decided by <paramref name="client"/>.</summary>
-            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => global::Hackle.VariationDecision.Decide<Variant>(client, Key, user, "AB");
+            private SecondWins() { }
         }
 
         /// <summary>A/B test <c>Lonely</c> (key 43).</summary>
         /// <remarks>Status: RUNNING. Variations: A (control).</remarks>
-        public static class Lonely
+        public sealed class Lonely : global::Hackle.Accessors.ExperimentAccessor<Lonely.Variant>
         {
             /// <summary>The experiment key in Hackle.</summary>
             public const long Key = 43L;
 
             /// <summary>The variations of <c>Lonely</c>; <see cref="A"/> is the control.</summary>
+            [global::Hackle.Accessors.HackleExperiment(43L, "A")]
             public enum Variant
             {
                 /// <summary>Variation A (control).</summary>
                 A,
             }
 
-            /// <summary>The user's variation (the control A when undecided), decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
-            public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
-            /// <summary>The user's variation (the control A when undecided), decided by <paramref name="client"/>.</summary>
-            public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
-            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
-            /// <summary>The user's variation with the reason and parameters, decided by <paramref name="client"/>.</summary>
-            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => global::Hackle.VariationDecision.Decide<Variant>(client, Key, user, "A");
+            private Lonely() { }
         }
     }
 }

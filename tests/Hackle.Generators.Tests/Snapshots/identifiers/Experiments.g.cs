@@ -10,12 +10,13 @@ namespace HackleFlags
     {
         /// <summary>A/B test <c>class</c> (key 1).</summary>
         /// <remarks>Status: RUNNING. Variations: A (control), B.</remarks>
-        public static class Class
+        public sealed class Class : global::Hackle.Accessors.ExperimentAccessor<Class.Variant>
         {
             /// <summary>The experiment key in Hackle.</summary>
             public const long Key = 1L;
 
             /// <summary>The variations of <c>class</c>; <see cref="A"/> is the control.</summary>
+            [global::Hackle.Accessors.HackleExperiment(1L, "AB")]
             public enum Variant
             {
                 /// <summary>Variation A (control).</summary>
@@ -24,24 +25,18 @@ namespace HackleFlags
                 B,
             }
 
-            /// <summary>The user's variation (the control A when undecided), decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
-            public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
-            /// <summary>The user's variation (the control A when undecided), decided by <paramref name="client"/>.</summary>
-            public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
-            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
-            /// <summary>The user's variation with the reason and parameters, decided by <paramref name="client"/>.</summary>
-            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => global::Hackle.VariationDecision.Decide<Variant>(client, Key, user, "AB");
+            private Class() { }
         }
 
         /// <summary>A/B test <c>2024 Promo</c> (key 2).</summary>
         /// <remarks>Status: RUNNING. Variations: A (control), B.</remarks>
-        public static class _2024Promo
+        public sealed class _2024Promo : global::Hackle.Accessors.ExperimentAccessor<_2024Promo.Variant>
         {
             /// <summary>The experiment key in Hackle.</summary>
             public const long Key = 2L;
 
             /// <summary>The variations of <c>2024 Promo</c>; <see cref="A"/> is the control.</summary>
+            [global::Hackle.Accessors.HackleExperiment(2L, "AB")]
             public enum Variant
             {
                 /// <summary>Variation A (control).</summary>
@@ -50,24 +45,18 @@ namespace HackleFlags
                 B,
             }
 
-            /// <summary>The user's variation (the control A when undecided), decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
-            public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
-            /// <summary>The user's variation (the control A when undecided), decided by <paramref name="client"/>.</summary>
-            public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
-            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
-            /// <summary>The user's variation with the reason and parameters, decided by <paramref name="client"/>.</summary>
-            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => global::Hackle.VariationDecision.Decide<Variant>(client, Key, user, "AB");
+            private _2024Promo() { }
         }
 
         /// <summary>A/B test <c>Checkout (v2)!</c> (key 3).</summary>
         /// <remarks>Status: PAUSED. Variations: A (control), B.</remarks>
-        public static class CheckoutV2
+        public sealed class CheckoutV2 : global::Hackle.Accessors.ExperimentAccessor<CheckoutV2.Variant>
         {
             /// <summary>The experiment key in Hackle.</summary>
             public const long Key = 3L;
 
             /// <summary>The variations of <c>Checkout (v2)!</c>; <see cref="A"/> is the control.</summary>
+            [global::Hackle.Accessors.HackleExperiment(3L, "AB")]
             public enum Variant
             {
                 /// <summary>Variation A (control).</summary>
@@ -76,24 +65,18 @@ namespace HackleFlags
                 B,
             }
 
-            /// <summary>The user's variation (the control A when undecided), decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
-            public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
-            /// <summary>The user's variation (the control A when undecided), decided by <paramref name="client"/>.</summary>
-            public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
-            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
-            /// <summary>The user's variation with the reason and parameters, decided by <paramref name="client"/>.</summary>
-            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => global::Hackle.VariationDecision.Decide<Variant>(client, Key, user, "AB");
+            private CheckoutV2() { }
         }
 
         /// <summary>A/B test <c>🚀🚀</c> (key 4).</summary>
         /// <remarks>Status: RUNNING. Variations: A (control), B.</remarks>
-        public static class Experiment4
+        public sealed class Experiment4 : global::Hackle.Accessors.ExperimentAccessor<Experiment4.Variant>
         {
             /// <summary>The experiment key in Hackle.</summary>
             public const long Key = 4L;
 
             /// <summary>The variations of <c>🚀🚀</c>; <see cref="A"/> is the control.</summary>
+            [global::Hackle.Accessors.HackleExperiment(4L, "AB")]
             public enum Variant
             {
                 /// <summary>Variation A (control).</summary>
@@ -102,14 +85,7 @@ namespace HackleFlags
                 B,
             }
 
-            /// <summary>The user's variation (the control A when undecided), decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
-            public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
-            /// <summary>The user's variation (the control A when undecided), decided by <paramref name="client"/>.</summary>
-            public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
-            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
-            /// <summary>The user's variation with the reason and parameters, decided by <paramref name="client"/>.</summary>
-            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => global::Hackle.VariationDecision.Decide<Variant>(client, Key, user, "AB");
+            private Experiment4() { }
         }
 
         /// <summary>
@@ -119,12 +95,13 @@ namespace HackleFlags
         /// third line
         /// </summary>
         /// <remarks>Status: RUNNING. Variations: A (control), B.</remarks>
-        public static class Experiment5
+        public sealed class Experiment5 : global::Hackle.Accessors.ExperimentAccessor<Experiment5.Variant>
         {
             /// <summary>The experiment key in Hackle.</summary>
             public const long Key = 5L;
 
             /// <summary>The variations of this experiment; <see cref="A"/> is the control.</summary>
+            [global::Hackle.Accessors.HackleExperiment(5L, "AB")]
             public enum Variant
             {
                 /// <summary>Variation A (control).</summary>
@@ -133,24 +110,18 @@ namespace HackleFlags
                 B,
             }
 
-            /// <summary>The user's variation (the control A when undecided), decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
-            public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
-            /// <summary>The user's variation (the control A when undecided), decided by <paramref name="client"/>.</summary>
-            public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
-            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
-            /// <summary>The user's variation with the reason and parameters, decided by <paramref name="client"/>.</summary>
-            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => global::Hackle.VariationDecision.Decide<Variant>(client, Key, user, "AB");
+            private Experiment5() { }
         }
 
         /// <summary>A/B test <c>Key</c> (key 6).</summary>
         /// <remarks>Status: RUNNING. Variations: A (control), B.</remarks>
-        public static class Key_6
+        public sealed class Key_6 : global::Hackle.Accessors.ExperimentAccessor<Key_6.Variant>
         {
             /// <summary>The experiment key in Hackle.</summary>
             public const long Key = 6L;
 
             /// <summary>The variations of <c>Key</c>; <see cref="A"/> is the control.</summary>
+            [global::Hackle.Accessors.HackleExperiment(6L, "AB")]
             public enum Variant
             {
                 /// <summary>Variation A (control).</summary>
@@ -159,24 +130,18 @@ namespace HackleFlags
                 B,
             }
 
-            /// <summary>The user's variation (the control A when undecided), decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
-            public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
-            /// <summary>The user's variation (the control A when undecided), decided by <paramref name="client"/>.</summary>
-            public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
-            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
-            /// <summary>The user's variation with the reason and parameters, decided by <paramref name="client"/>.</summary>
-            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => global::Hackle.VariationDecision.Decide<Variant>(client, Key, user, "AB");
+            private Key_6() { }
         }
 
         /// <summary>A/B test <c>to string</c> (key 7).</summary>
         /// <remarks>Status: RUNNING. Variations: A (control), B.</remarks>
-        public static class ToString_7
+        public sealed class ToString_7 : global::Hackle.Accessors.ExperimentAccessor<ToString_7.Variant>
         {
             /// <summary>The experiment key in Hackle.</summary>
             public const long Key = 7L;
 
             /// <summary>The variations of <c>to string</c>; <see cref="A"/> is the control.</summary>
+            [global::Hackle.Accessors.HackleExperiment(7L, "AB")]
             public enum Variant
             {
                 /// <summary>Variation A (control).</summary>
@@ -185,24 +150,18 @@ namespace HackleFlags
                 B,
             }
 
-            /// <summary>The user's variation (the control A when undecided), decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
-            public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
-            /// <summary>The user's variation (the control A when undecided), decided by <paramref name="client"/>.</summary>
-            public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
-            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
-            /// <summary>The user's variation with the reason and parameters, decided by <paramref name="client"/>.</summary>
-            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => global::Hackle.VariationDecision.Decide<Variant>(client, Key, user, "AB");
+            private ToString_7() { }
         }
 
         /// <summary>A/B test <c>Experiments</c> (key 8).</summary>
         /// <remarks>Status: RUNNING. Variations: A (control), B.</remarks>
-        public static class Experiments_8
+        public sealed class Experiments_8 : global::Hackle.Accessors.ExperimentAccessor<Experiments_8.Variant>
         {
             /// <summary>The experiment key in Hackle.</summary>
             public const long Key = 8L;
 
             /// <summary>The variations of <c>Experiments</c>; <see cref="A"/> is the control.</summary>
+            [global::Hackle.Accessors.HackleExperiment(8L, "AB")]
             public enum Variant
             {
                 /// <summary>Variation A (control).</summary>
@@ -211,14 +170,7 @@ namespace HackleFlags
                 B,
             }
 
-            /// <summary>The user's variation (the control A when undecided), decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
-            public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
-            /// <summary>The user's variation (the control A when undecided), decided by <paramref name="client"/>.</summary>
-            public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
-            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
-            /// <summary>The user's variation with the reason and parameters, decided by <paramref name="client"/>.</summary>
-            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => global::Hackle.VariationDecision.Decide<Variant>(client, Key, user, "AB");
+            private Experiments_8() { }
         }
     }
 }

@@ -12,12 +12,13 @@ namespace HackleFlags
         /// One-page checkout against the current three-step flow and an express variant.
         /// </summary>
         /// <remarks>Status: RUNNING. Variations: A "Three-step checkout" (control), B "One-page checkout", C "Express checkout".</remarks>
-        public static class Checkout
+        public sealed class Checkout : global::Hackle.Accessors.ExperimentAccessor<Checkout.Variant>
         {
             /// <summary>The experiment key in Hackle.</summary>
             public const long Key = 42L;
 
             /// <summary>The variations of <c>Checkout</c>; <see cref="A"/> is the control.</summary>
+            [global::Hackle.Accessors.HackleExperiment(42L, "ABC")]
             public enum Variant
             {
                 /// <summary>Variation A (control): Three-step checkout.</summary>
@@ -28,14 +29,7 @@ namespace HackleFlags
                 C,
             }
 
-            /// <summary>The user's variation (the control A when undecided), decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
-            public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
-            /// <summary>The user's variation (the control A when undecided), decided by <paramref name="client"/>.</summary>
-            public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
-            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
-            /// <summary>The user's variation with the reason and parameters, decided by <paramref name="client"/>.</summary>
-            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => global::Hackle.VariationDecision.Decide<Variant>(client, Key, user, "ABC");
+            private Checkout() { }
         }
 
         /// <summary>
@@ -47,12 +41,13 @@ namespace HackleFlags
         /// Experiment 'Onboarding Tour' (key 43) is COMPLETED; winner B. Remove the branch and keep B.
         /// </remarks>
         [global::System.Obsolete("Experiment 'Onboarding Tour' (key 43) is COMPLETED; winner B. Remove the branch and keep B.")]
-        public static class OnboardingTour
+        public sealed class OnboardingTour : global::Hackle.Accessors.ExperimentAccessor<OnboardingTour.Variant>
         {
             /// <summary>The experiment key in Hackle.</summary>
             public const long Key = 43L;
 
             /// <summary>The variations of <c>Onboarding Tour</c>; <see cref="A"/> is the control.</summary>
+            [global::Hackle.Accessors.HackleExperiment(43L, "AB")]
             public enum Variant
             {
                 /// <summary>Variation A (control).</summary>
@@ -61,14 +56,7 @@ namespace HackleFlags
                 B,
             }
 
-            /// <summary>The user's variation (the control A when undecided), decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
-            public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
-            /// <summary>The user's variation (the control A when undecided), decided by <paramref name="client"/>.</summary>
-            public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
-            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
-            /// <summary>The user's variation with the reason and parameters, decided by <paramref name="client"/>.</summary>
-            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => global::Hackle.VariationDecision.Decide<Variant>(client, Key, user, "AB");
+            private OnboardingTour() { }
         }
 
         /// <summary>
@@ -76,12 +64,13 @@ namespace HackleFlags
         /// Personalised ranking for search results, for app users on 2.0 or later.
         /// </summary>
         /// <remarks>Status: RUNNING. Variations: A (control), B (dropped), C.</remarks>
-        public static class SearchRanking
+        public sealed class SearchRanking : global::Hackle.Accessors.ExperimentAccessor<SearchRanking.Variant>
         {
             /// <summary>The experiment key in Hackle.</summary>
             public const long Key = 44L;
 
             /// <summary>The variations of <c>Search Ranking</c>; <see cref="A"/> is the control.</summary>
+            [global::Hackle.Accessors.HackleExperiment(44L, "ABC")]
             public enum Variant
             {
                 /// <summary>Variation A (control).</summary>
@@ -93,14 +82,7 @@ namespace HackleFlags
                 C,
             }
 
-            /// <summary>The user's variation (the control A when undecided), decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
-            public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
-            /// <summary>The user's variation (the control A when undecided), decided by <paramref name="client"/>.</summary>
-            public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
-            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
-            /// <summary>The user's variation with the reason and parameters, decided by <paramref name="client"/>.</summary>
-            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => global::Hackle.VariationDecision.Decide<Variant>(client, Key, user, "ABC");
+            private SearchRanking() { }
         }
     }
 }

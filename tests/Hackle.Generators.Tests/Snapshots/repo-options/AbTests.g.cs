@@ -13,12 +13,13 @@ namespace Shop.Flags
         /// One-page checkout against the current three-step flow and an express variant.
         /// </summary>
         /// <remarks>Status: RUNNING. Variations: A "Three-step checkout" (control), B "One-page checkout", C "Express checkout".</remarks>
-        public static class Checkout
+        public sealed class Checkout : global::Hackle.Accessors.ExperimentAccessor<Checkout.Variant>
         {
             /// <summary>The experiment key in Hackle.</summary>
             public const long Key = 42L;
 
             /// <summary>The variations of <c>Checkout</c>; <see cref="ThreeStepCheckout"/> is the control.</summary>
+            [global::Hackle.Accessors.HackleExperiment(42L, "ABC")]
             public enum Variant
             {
                 /// <summary>Variation A (control): Three-step checkout.</summary>
@@ -29,14 +30,7 @@ namespace Shop.Flags
                 ExpressCheckout,
             }
 
-            /// <summary>The user's variation (the control A when undecided), decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
-            public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
-            /// <summary>The user's variation (the control A when undecided), decided by <paramref name="client"/>.</summary>
-            public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
-            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
-            /// <summary>The user's variation with the reason and parameters, decided by <paramref name="client"/>.</summary>
-            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => global::Hackle.VariationDecision.Decide<Variant>(client, Key, user, "ABC");
+            private Checkout() { }
         }
 
         /// <summary>
@@ -44,12 +38,13 @@ namespace Shop.Flags
         /// Personalised ranking for search results, for app users on 2.0 or later.
         /// </summary>
         /// <remarks>Status: RUNNING. Variations: A (control), B (dropped), C.</remarks>
-        public static class SearchRanking
+        public sealed class SearchRanking : global::Hackle.Accessors.ExperimentAccessor<SearchRanking.Variant>
         {
             /// <summary>The experiment key in Hackle.</summary>
             public const long Key = 44L;
 
             /// <summary>The variations of <c>Search Ranking</c>; <see cref="A"/> is the control.</summary>
+            [global::Hackle.Accessors.HackleExperiment(44L, "ABC")]
             public enum Variant
             {
                 /// <summary>Variation A (control).</summary>
@@ -61,14 +56,7 @@ namespace Shop.Flags
                 C,
             }
 
-            /// <summary>The user's variation (the control A when undecided), decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
-            public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
-            /// <summary>The user's variation (the control A when undecided), decided by <paramref name="client"/>.</summary>
-            public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
-            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
-            /// <summary>The user's variation with the reason and parameters, decided by <paramref name="client"/>.</summary>
-            public static global::Hackle.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => global::Hackle.VariationDecision.Decide<Variant>(client, Key, user, "ABC");
+            private SearchRanking() { }
         }
     }
 }

@@ -13,19 +13,13 @@ namespace Shop.Flags
         /// Turns on the new checkout for GOLD and VIP members and 30% of everyone else.
         /// </summary>
         /// <remarks>Status: RUNNING.</remarks>
-        public static class NewCheckout
+        [global::Hackle.Accessors.HackleFeature(7L)]
+        public sealed class NewCheckout : global::Hackle.Accessors.FeatureAccessor<NewCheckout>
         {
             /// <summary>The feature key in Hackle.</summary>
             public const long Key = 7L;
 
-            /// <summary>Whether the flag is on for the user (off when undecided), decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
-            public static bool IsOn(global::Hackle.HackleUser user) => IsOn(global::Hackle.HackleClient.Current, user);
-            /// <summary>Whether the flag is on for the user (off when undecided), decided by <paramref name="client"/>.</summary>
-            public static bool IsOn(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => Detail(client, user).IsOn;
-            /// <summary>The flag for the user with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
-            public static global::Hackle.FeatureFlagDecision Detail(global::Hackle.HackleUser user) => Detail(global::Hackle.HackleClient.Current, user);
-            /// <summary>The flag for the user with the reason and parameters, decided by <paramref name="client"/>.</summary>
-            public static global::Hackle.FeatureFlagDecision Detail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => (client ?? throw new global::System.ArgumentNullException(nameof(client))).FeatureFlagDetail(Key, user);
+            private NewCheckout() { }
         }
     }
 }

@@ -226,7 +226,7 @@ public class DiagnosticsTests
         Assert.Contains("public sealed class Onboarding : global::Hackle.Accessors.ExperimentAccessor<Onboarding.Variant>\n", run.Source("Experiments.g.cs"));
         Assert.Contains("public sealed class SearchRanking : global::Hackle.Accessors.ExperimentAccessor<SearchRanking.Variant>\n", run.Source("Experiments.g.cs"));
         Assert.Contains("public sealed class Checkout2 : global::Hackle.Accessors.FeatureAccessor<Checkout2>\n", run.Source("Features.g.cs"));
-        Assert.Contains("public static class Banner\n", run.Source("RemoteConfig.g.cs"));
+        Assert.Contains("public sealed class Banner : global::Hackle.Accessors.StringParameterAccessor<Banner>\n", run.Source("RemoteConfig.g.cs"));
 
         var unknown = Assert.Single(run.Diagnostics, d => d.Id == "HKF011");
         Assert.Equal("HackleFlagName refers to unknown experiment key '999'; it has no effect", unknown.GetMessage());

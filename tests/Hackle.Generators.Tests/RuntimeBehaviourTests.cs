@@ -141,6 +141,12 @@ public class RuntimeBehaviourTests
         private UnmarkedFlag() { }
     }
 
+    /// <summary>A remote-config accessor without its key attribute.</summary>
+    public sealed class UnmarkedParameter : Hackle.Accessors.NumberParameterAccessor<UnmarkedParameter>
+    {
+        private UnmarkedParameter() { }
+    }
+
     [Fact]
     public void AccessorsWithoutTheirAttributeSayNotFoundInsteadOfThrowing()
     {
@@ -150,6 +156,8 @@ public class RuntimeBehaviourTests
         Assert.Equal((UnmarkedVariant.A, "A", DecisionReason.ExperimentNotFound), (experiment.Variation, experiment.VariationKey, experiment.Reason));
         var flag = UnmarkedFlag.Detail(client, user);
         Assert.Equal((false, DecisionReason.FeatureFlagNotFound), (flag.IsOn, flag.Reason));
+        var parameter = UnmarkedParameter.Detail(client, user);
+        Assert.Equal((0d, DecisionReason.RemoteConfigParameterNotFound), (parameter.Value, parameter.Reason));
     }
 
     [Fact]

@@ -92,23 +92,5 @@ namespace Hackle.Generators.Emit
             }
             writer.Close();
         }
-
-        /// <summary>
-        /// Writes an accessor twice, one line each: with the process's client (<c>HackleClient.Current</c>, never
-        /// null, so that overload never throws) and with an explicit client, whose body is <paramref name="clientBody"/>
-        /// with <c>client</c> in scope. <paramref name="summary"/> ends without a full stop.
-        /// </summary>
-        public static void Accessors(CodeWriter writer, string returnType, string name, string summary, string clientBody)
-        {
-            writer.Doc("summary", summary + ", decided by <see cref=\"global::Hackle.HackleClient.Current\"/>.");
-            writer.Line("public static " + returnType + " " + name + "(global::Hackle.HackleUser user) => " + name +
-                        "(global::Hackle.HackleClient.Current, user);");
-            writer.Doc("summary", summary + ", decided by <paramref name=\"client\"/>.");
-            writer.Line("public static " + returnType + " " + name + "(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => " +
-                        clientBody + ";");
-        }
-
-        /// <summary>The client, or an <see cref="System.ArgumentNullException"/> (a throw expression, valid from C# 7.0).</summary>
-        public const string CheckedClient = "(client ?? throw new global::System.ArgumentNullException(nameof(client)))";
     }
 }

@@ -9,7 +9,8 @@ namespace HackleFlags
     internal static partial class RemoteConfig
     {
         /// <summary>Remote-config parameter <c>threshold</c> (NUMBER).</summary>
-        public static class Threshold
+        [global::Hackle.Accessors.HackleParameter(Threshold.Key, Threshold.DefaultValue)]
+        public sealed class Threshold : global::Hackle.Accessors.NumberParameterAccessor<Threshold>
         {
             /// <summary>The parameter key in Hackle.</summary>
             public const string Key = "threshold";
@@ -17,14 +18,7 @@ namespace HackleFlags
             /// <summary>The manifest's default value, returned when the value cannot be decided.</summary>
             public const double DefaultValue = 0D;
 
-            /// <summary>The value for the user (<see cref="DefaultValue"/> when undecided), decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
-            public static double Get(global::Hackle.HackleUser user) => Get(global::Hackle.HackleClient.Current, user);
-            /// <summary>The value for the user (<see cref="DefaultValue"/> when undecided), decided by <paramref name="client"/>.</summary>
-            public static double Get(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => Detail(client, user).Value;
-            /// <summary>The value for the user with the reason, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
-            public static global::Hackle.RemoteConfigDecision<double> Detail(global::Hackle.HackleUser user) => Detail(global::Hackle.HackleClient.Current, user);
-            /// <summary>The value for the user with the reason, decided by <paramref name="client"/>.</summary>
-            public static global::Hackle.RemoteConfigDecision<double> Detail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => (client ?? throw new global::System.ArgumentNullException(nameof(client))).RemoteConfigDetail(Key, user, DefaultValue);
+            private Threshold() { }
         }
     }
 }

@@ -9,7 +9,8 @@ namespace HackleFlags
     internal static partial class RemoteConfig
     {
         /// <summary>Remote-config parameter <c>배너_문구</c> (STRING).</summary>
-        public static class 배너문구
+        [global::Hackle.Accessors.HackleParameter(배너문구.Key, 배너문구.DefaultValue)]
+        public sealed class 배너문구 : global::Hackle.Accessors.StringParameterAccessor<배너문구>
         {
             /// <summary>The parameter key in Hackle.</summary>
             public const string Key = "배너_문구";
@@ -17,14 +18,7 @@ namespace HackleFlags
             /// <summary>The manifest's default value, returned when the value cannot be decided.</summary>
             public const string DefaultValue = "무료 배송 \"이벤트\"";
 
-            /// <summary>The value for the user (<see cref="DefaultValue"/> when undecided), decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
-            public static string Get(global::Hackle.HackleUser user) => Get(global::Hackle.HackleClient.Current, user);
-            /// <summary>The value for the user (<see cref="DefaultValue"/> when undecided), decided by <paramref name="client"/>.</summary>
-            public static string Get(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => Detail(client, user).Value;
-            /// <summary>The value for the user with the reason, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
-            public static global::Hackle.RemoteConfigDecision<string> Detail(global::Hackle.HackleUser user) => Detail(global::Hackle.HackleClient.Current, user);
-            /// <summary>The value for the user with the reason, decided by <paramref name="client"/>.</summary>
-            public static global::Hackle.RemoteConfigDecision<string> Detail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => (client ?? throw new global::System.ArgumentNullException(nameof(client))).RemoteConfigDetail(Key, user, DefaultValue);
+            private 배너문구() { }
         }
     }
 }

@@ -9,7 +9,8 @@ namespace HackleFlags
     internal static partial class RemoteConfig
     {
         /// <summary>Remote-config parameter <c>checkout_banner_text</c> (STRING).</summary>
-        public static class CheckoutBannerText
+        [global::Hackle.Accessors.HackleParameter(CheckoutBannerText.Key, CheckoutBannerText.DefaultValue)]
+        public sealed class CheckoutBannerText : global::Hackle.Accessors.StringParameterAccessor<CheckoutBannerText>
         {
             /// <summary>The parameter key in Hackle.</summary>
             public const string Key = "checkout_banner_text";
@@ -17,18 +18,12 @@ namespace HackleFlags
             /// <summary>The manifest's default value, returned when the value cannot be decided.</summary>
             public const string DefaultValue = "Free shipping on orders over $50";
 
-            /// <summary>The value for the user (<see cref="DefaultValue"/> when undecided), decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
-            public static string Get(global::Hackle.HackleUser user) => Get(global::Hackle.HackleClient.Current, user);
-            /// <summary>The value for the user (<see cref="DefaultValue"/> when undecided), decided by <paramref name="client"/>.</summary>
-            public static string Get(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => Detail(client, user).Value;
-            /// <summary>The value for the user with the reason, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
-            public static global::Hackle.RemoteConfigDecision<string> Detail(global::Hackle.HackleUser user) => Detail(global::Hackle.HackleClient.Current, user);
-            /// <summary>The value for the user with the reason, decided by <paramref name="client"/>.</summary>
-            public static global::Hackle.RemoteConfigDecision<string> Detail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => (client ?? throw new global::System.ArgumentNullException(nameof(client))).RemoteConfigDetail(Key, user, DefaultValue);
+            private CheckoutBannerText() { }
         }
 
         /// <summary>Remote-config parameter <c>free_shipping_threshold</c> (NUMBER).</summary>
-        public static class FreeShippingThreshold
+        [global::Hackle.Accessors.HackleParameter(FreeShippingThreshold.Key, FreeShippingThreshold.DefaultValue)]
+        public sealed class FreeShippingThreshold : global::Hackle.Accessors.NumberParameterAccessor<FreeShippingThreshold>
         {
             /// <summary>The parameter key in Hackle.</summary>
             public const string Key = "free_shipping_threshold";
@@ -36,18 +31,12 @@ namespace HackleFlags
             /// <summary>The manifest's default value, returned when the value cannot be decided.</summary>
             public const double DefaultValue = 50D;
 
-            /// <summary>The value for the user (<see cref="DefaultValue"/> when undecided), decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
-            public static double Get(global::Hackle.HackleUser user) => Get(global::Hackle.HackleClient.Current, user);
-            /// <summary>The value for the user (<see cref="DefaultValue"/> when undecided), decided by <paramref name="client"/>.</summary>
-            public static double Get(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => Detail(client, user).Value;
-            /// <summary>The value for the user with the reason, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
-            public static global::Hackle.RemoteConfigDecision<double> Detail(global::Hackle.HackleUser user) => Detail(global::Hackle.HackleClient.Current, user);
-            /// <summary>The value for the user with the reason, decided by <paramref name="client"/>.</summary>
-            public static global::Hackle.RemoteConfigDecision<double> Detail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => (client ?? throw new global::System.ArgumentNullException(nameof(client))).RemoteConfigDetail(Key, user, DefaultValue);
+            private FreeShippingThreshold() { }
         }
 
         /// <summary>Remote-config parameter <c>show_recommendations</c> (BOOLEAN).</summary>
-        public static class ShowRecommendations
+        [global::Hackle.Accessors.HackleParameter(ShowRecommendations.Key, ShowRecommendations.DefaultValue)]
+        public sealed class ShowRecommendations : global::Hackle.Accessors.BooleanParameterAccessor<ShowRecommendations>
         {
             /// <summary>The parameter key in Hackle.</summary>
             public const string Key = "show_recommendations";
@@ -55,14 +44,7 @@ namespace HackleFlags
             /// <summary>The manifest's default value, returned when the value cannot be decided.</summary>
             public const bool DefaultValue = true;
 
-            /// <summary>The value for the user (<see cref="DefaultValue"/> when undecided), decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
-            public static bool Get(global::Hackle.HackleUser user) => Get(global::Hackle.HackleClient.Current, user);
-            /// <summary>The value for the user (<see cref="DefaultValue"/> when undecided), decided by <paramref name="client"/>.</summary>
-            public static bool Get(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => Detail(client, user).Value;
-            /// <summary>The value for the user with the reason, decided by <see cref="global::Hackle.HackleClient.Current"/>.</summary>
-            public static global::Hackle.RemoteConfigDecision<bool> Detail(global::Hackle.HackleUser user) => Detail(global::Hackle.HackleClient.Current, user);
-            /// <summary>The value for the user with the reason, decided by <paramref name="client"/>.</summary>
-            public static global::Hackle.RemoteConfigDecision<bool> Detail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => (client ?? throw new global::System.ArgumentNullException(nameof(client))).RemoteConfigDetail(Key, user, DefaultValue);
+            private ShowRecommendations() { }
         }
     }
 }

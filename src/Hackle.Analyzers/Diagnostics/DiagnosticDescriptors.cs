@@ -57,6 +57,13 @@ namespace Hackle.Analyzers.Diagnostics
             DiagnosticSeverity.Warning,
             "Comparing a decided variation with a key the experiment does not have is always false, and a default variation the experiment does not have is never a real variation.");
 
+        public static readonly DiagnosticDescriptor FinishedItemUsed = Create(
+            DiagnosticIds.FinishedItemUsed,
+            "Finished flag item used",
+            "{0} {1} is {2}; remove this use",
+            DiagnosticSeverity.Info,
+            "With HackleFlags_FinishedItems=diagnostic, finished items are not [Obsolete], so finishing an experiment in the dashboard cannot break a build that treats warnings as errors; this info diagnostic marks each use to clean up instead.");
+
         public static readonly SuppressionDescriptor SuppressCa2000 = new SuppressionDescriptor(
             DiagnosticIds.SuppressCa2000,
             "CA2000",

@@ -33,6 +33,9 @@ namespace Hackle.Analyzers.Diagnostics
         /// <summary>A variation key the experiment does not have.</summary>
         public const string UnknownVariation = "HKA108";
 
+        /// <summary>A finished experiment, flag or dropped variation used (HackleFlags_FinishedItems=diagnostic).</summary>
+        public const string FinishedItemUsed = "HKA109";
+
         /// <summary>Suppression of CA2000 where ownership passes to a Hackle API.</summary>
         public const string SuppressCa2000 = "HKS101";
 

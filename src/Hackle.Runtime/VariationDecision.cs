@@ -43,10 +43,10 @@ namespace Hackle
     }
 
     /// <summary>
-    /// Decides typed A/B tests for the generated accessors, so that each generated experiment carries only its
-    /// key, its enum and the order of its variation keys.
+    /// Decides typed A/B tests for <see cref="Accessors.ExperimentAccessor{TVariant}"/>, which every generated
+    /// experiment inherits, so that each experiment carries only its key, its enum and the order of its variation keys.
     /// </summary>
-    public static class VariationDecision
+    internal static class VariationDecision
     {
         /// <summary>"A".."J" as strings, so asking for the control allocates nothing.</summary>
         private static readonly string[] s_keys = { "A", "B", "C", "D", "E", "F", "G", "H", "I", "J" };

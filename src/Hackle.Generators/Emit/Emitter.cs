@@ -49,9 +49,6 @@ namespace Hackle.Generators.Emit
         public static string GeneratedCodeAttribute =>
             "[global::System.CodeDom.Compiler.GeneratedCode(\"Hackle.Generators\", \"" + Version + "\")]";
 
-        /// <summary>A fully qualified reference to a generated top-level type.</summary>
-        public static string Qualified(EmitModel model, string typeName) => "global::" + model.Options.Namespace + "." + typeName;
-
         /// <summary>Writes [Obsolete] when the item is finished, unless HackleFlags_FinishedItems asks for a diagnostic instead.</summary>
         public static void Obsolete(CodeWriter writer, EmitModel model, string? message)
         {

@@ -127,6 +127,32 @@ public class RuntimeBehaviourTests
         Assert.Contains(DecisionReason.NotInMutualExclusionExperiment, reasons);
     }
 
+    [Theory]
+    [InlineData("ws_config_go")]
+    [InlineData("ws_config_java")]
+    [InlineData("ws_container")]
+    [InlineData("ws_segment_match")]
+    [InlineData("ws_target_experiment")]
+    public void EveryAccessorOfARealConfigIsDecidedByTheRuntime(string name)
+    {
+        var manifest = File.ReadAllText(Path.Combine(RepoPaths.TestProject, "Manifests", "real", name + ".json"));
+        var generated = Load(manifest);
+        using var client = HackleClient.Create("generated-" + Guid.NewGuid().ToString("N"),
+            new HackleClientOptions { Offline = true, Workspace = HackleWorkspace.Parse(manifest) });
+        var user = new HackleUser("user-1");
+        var decided = 0;
+        foreach (var accessor in generated.GetTypes().Where(t => t.DeclaringType?.Name is "Experiments" or "Features"))
+        {
+            var isExperiment = accessor.DeclaringType!.Name == "Experiments";
+            dynamic detail = Call(generated, accessor.FullName!, isExperiment ? "VariationDetail" : "Detail", client, user)!;
+            DecisionReason reason = detail.Reason;
+            // The generator keeps exactly the items the runtime decides: none may answer "not found".
+            Assert.False(reason is DecisionReason.ExperimentNotFound or DecisionReason.FeatureFlagNotFound, accessor.FullName + ": " + reason);
+            decided++;
+        }
+        Assert.True(decided > 0);
+    }
+
     public enum UnmarkedVariant { A, B }
 
     /// <summary>An accessor class the generator did not make: its enum lacks the key attribute.</summary>

@@ -1,8 +1,6 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
-using System.Threading.Tasks;
-using Hackle.Analyzers;
+using Hackle.Analyzers.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -16,37 +14,29 @@ namespace Hackle.CodeFixes
     /// client's asynchronous dispose flushes events without blocking a thread).
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddUsingCodeFixProvider)), Shared]
-    public sealed class AddUsingCodeFixProvider : CodeFixProvider
+    public sealed class AddUsingCodeFixProvider : HackleCodeFixProvider
     {
-        /// <inheritdoc />
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.ClientNeverDisposed);
+        /// <summary>Creates the provider.</summary>
+        public AddUsingCodeFixProvider() : base(DiagnosticIds.ClientNeverDisposed, batchFixAll: true) { }
 
         /// <inheritdoc />
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        /// <inheritdoc />
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        protected override void RegisterFix(CodeFixContext context, SyntaxNode root, SemanticModel? model, Diagnostic diagnostic)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null) return;
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                var declaration = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)
-                    .FirstAncestorOrSelf<LocalDeclarationStatementSyntax>();
-                if (declaration is null || declaration.UsingKeyword != default || declaration.Declaration.Variables.Count != 1) continue;
-                if (!(declaration.Parent is BlockSyntax || declaration.Parent is GlobalStatementSyntax)) continue;
+            var declaration = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)
+                .FirstAncestorOrSelf<LocalDeclarationStatementSyntax>();
+            if (declaration is null || declaration.UsingKeyword != default || declaration.Declaration.Variables.Count != 1) return;
+            if (!(declaration.Parent is BlockSyntax || declaration.Parent is GlobalStatementSyntax)) return;
 
-                var isAsync = IsInAsyncFunction(declaration);
-                var title = isAsync ? "Declare with 'await using'" : "Declare with 'using'";
-                var leading = declaration.GetLeadingTrivia();
-                var updated = declaration.WithoutLeadingTrivia()
-                    .WithUsingKeyword(SyntaxFactory.Token(SyntaxKind.UsingKeyword).WithTrailingTrivia(SyntaxFactory.Space));
-                updated = isAsync
-                    ? updated.WithAwaitKeyword(SyntaxFactory.Token(leading, SyntaxKind.AwaitKeyword, SyntaxFactory.TriviaList(SyntaxFactory.Space)))
-                    : updated.WithUsingKeyword(updated.UsingKeyword.WithLeadingTrivia(leading));
-                var fixedRoot = root.ReplaceNode(declaration, updated);
-                context.RegisterRootFix(diagnostic, title, fixedRoot, nameof(AddUsingCodeFixProvider));
-            }
+            var isAsync = IsInAsyncFunction(declaration);
+            var title = isAsync ? "Declare with 'await using'" : "Declare with 'using'";
+            var leading = declaration.GetLeadingTrivia();
+            var updated = declaration.WithoutLeadingTrivia()
+                .WithUsingKeyword(SyntaxFactory.Token(SyntaxKind.UsingKeyword).WithTrailingTrivia(SyntaxFactory.Space));
+            updated = isAsync
+                ? updated.WithAwaitKeyword(SyntaxFactory.Token(leading, SyntaxKind.AwaitKeyword, SyntaxFactory.TriviaList(SyntaxFactory.Space)))
+                : updated.WithUsingKeyword(updated.UsingKeyword.WithLeadingTrivia(leading));
+            var fixedRoot = root.ReplaceNode(declaration, updated);
+            context.RegisterRootFix(diagnostic, title, fixedRoot, nameof(AddUsingCodeFixProvider));
         }
 
         private static bool IsInAsyncFunction(SyntaxNode node)

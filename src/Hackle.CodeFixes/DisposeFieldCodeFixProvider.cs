@@ -1,9 +1,8 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Hackle.Analyzers;
+using Hackle.Analyzers.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -19,36 +18,28 @@ namespace Hackle.CodeFixes
     /// method; a disposable type gets the dispose call appended to its Dispose().
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DisposeFieldCodeFixProvider)), Shared]
-    public sealed class DisposeFieldCodeFixProvider : CodeFixProvider
+    public sealed class DisposeFieldCodeFixProvider : HackleCodeFixProvider
     {
-        /// <inheritdoc />
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.ClientFieldNotDisposed);
+        /// <summary>Creates the provider.</summary>
+        public DisposeFieldCodeFixProvider() : base(DiagnosticIds.ClientFieldNotDisposed, batchFixAll: false) { }
 
         /// <inheritdoc />
-        public override FixAllProvider? GetFixAllProvider() => null;
-
-        /// <inheritdoc />
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        protected override void RegisterFix(CodeFixContext context, SyntaxNode root, SemanticModel? model, Diagnostic diagnostic)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null) return;
-            foreach (var diagnostic in context.Diagnostics)
+            var token = root.FindToken(diagnostic.Location.SourceSpan.Start);
+            var type = token.Parent?.FirstAncestorOrSelf<TypeDeclarationSyntax>();
+            if (type is null) return;
+            var member = token.ValueText;
+            var nullable = IsNullable(token.Parent!);
+            if (diagnostic.Properties.TryGetValue(DiagnosticProperties.TypeIsDisposable, out var disposable) && disposable == "true")
             {
-                var token = root.FindToken(diagnostic.Location.SourceSpan.Start);
-                var type = token.Parent?.FirstAncestorOrSelf<TypeDeclarationSyntax>();
-                if (type is null) continue;
-                var member = token.ValueText;
-                var nullable = IsNullable(token.Parent!);
-                if (diagnostic.Properties.TryGetValue(DiagnosticProperties.TypeIsDisposable, out var disposable) && disposable == "true")
-                {
-                    var dispose = type.Members.OfType<MethodDeclarationSyntax>().FirstOrDefault(IsDisposeMethod);
-                    if (dispose is null) continue;
-                    Register(context, diagnostic, "Dispose '" + member + "' in Dispose()", ct => AppendToDisposeAsync(context.Document, dispose, member, nullable, ct));
-                }
-                else
-                {
-                    Register(context, diagnostic, "Implement IDisposable and dispose '" + member + "'", ct => ImplementDisposableAsync(context.Document, type, member, nullable, ct));
-                }
+                var dispose = type.Members.OfType<MethodDeclarationSyntax>().FirstOrDefault(IsDisposeMethod);
+                if (dispose is null) return;
+                Register(context, diagnostic, "Dispose '" + member + "' in Dispose()", ct => AppendToDisposeAsync(context.Document, dispose, member, nullable, ct));
+            }
+            else
+            {
+                Register(context, diagnostic, "Implement IDisposable and dispose '" + member + "'", ct => ImplementDisposableAsync(context.Document, type, member, nullable, ct));
             }
         }
 

@@ -1,10 +1,10 @@
 using System;
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Hackle.Analyzers;
+using Hackle.Analyzers.Diagnostics;
+using Hackle.Analyzers.Lifetime;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -21,36 +21,28 @@ namespace Hackle.CodeFixes
     /// <c>using</c> around the creation is removed, since the container owns the injected client.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(InjectClientCodeFixProvider)), Shared]
-    public sealed class InjectClientCodeFixProvider : CodeFixProvider
+    public sealed class InjectClientCodeFixProvider : HackleCodeFixProvider
     {
         private const string Title = "Take IHackleClient from dependency injection";
         private const string ParameterName = "hackleClient";
         private const string FieldName = "_hackleClient";
 
-        /// <inheritdoc />
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.ClientCreatedPerRequest);
+        /// <summary>Creates the provider.</summary>
+        public InjectClientCodeFixProvider() : base(DiagnosticIds.ClientCreatedPerRequest, batchFixAll: false) { }
 
         /// <inheritdoc />
-        public override FixAllProvider? GetFixAllProvider() => null;
-
-        /// <inheritdoc />
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        protected override void RegisterFix(CodeFixContext context, SyntaxNode root, SemanticModel? model, Diagnostic diagnostic)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null) return;
-            foreach (var diagnostic in context.Diagnostics)
+            if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.InjectionFix, out var value)
+                || !Enum.TryParse<InjectionFix>(value, out var fix)
+                || fix == InjectionFix.None)
             {
-                if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.InjectionFix, out var value)
-                    || !Enum.TryParse<InjectionFix>(value, out var fix)
-                    || fix == InjectionFix.None)
-                {
-                    continue;
-                }
-                if (!(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is ExpressionSyntax creation)) continue;
-                context.RegisterCodeFix(
-                    CodeAction.Create(Title, ct => FixAsync(context.Document, creation, fix, ct), nameof(InjectClientCodeFixProvider)),
-                    diagnostic);
+                return;
             }
+            if (!(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is ExpressionSyntax creation)) return;
+            context.RegisterCodeFix(
+                CodeAction.Create(Title, ct => FixAsync(context.Document, creation, fix, ct), nameof(InjectClientCodeFixProvider)),
+                diagnostic);
         }
 
         private static async Task<Document> FixAsync(Document document, ExpressionSyntax creation, InjectionFix fix, CancellationToken cancellationToken)

@@ -1,8 +1,7 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
-using System.Threading.Tasks;
-using Hackle.Analyzers;
+using Hackle.Analyzers.Diagnostics;
+using Hackle.Analyzers.Operations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -19,34 +18,36 @@ namespace Hackle.CodeFixes
     /// the change to the Variant enum: in an == / != comparison with a variation key.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseGeneratedAccessorCodeFixProvider)), Shared]
-    public sealed class UseGeneratedAccessorCodeFixProvider : CodeFixProvider
+    public sealed class UseGeneratedAccessorCodeFixProvider : HackleCodeFixProvider
     {
-        /// <inheritdoc />
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.UseGeneratedAccessor);
+        /// <summary>Creates the provider.</summary>
+        public UseGeneratedAccessorCodeFixProvider() : base(DiagnosticIds.UseGeneratedAccessor, batchFixAll: true, needsSemanticModel: true) { }
 
         /// <inheritdoc />
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        /// <inheritdoc />
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        protected override void RegisterFix(CodeFixContext context, SyntaxNode root, SemanticModel? model, Diagnostic diagnostic)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null || model is null) return;
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.AccessorType, out var accessorName) || accessorName is null) continue;
-                if (!(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is InvocationExpressionSyntax invocation)) continue;
-                if (!(model.GetOperation(invocation, context.CancellationToken) is IInvocationOperation operation)) continue;
-                var accessor = model.GetSpeculativeTypeInfo(invocation.SpanStart, SyntaxFactory.ParseTypeName(accessorName), SpeculativeBindingOption.BindAsTypeOrNamespace).Type;
-                if (accessor is null) continue;
+            if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.AccessorType, out var accessorName) || accessorName is null) return;
+            if (!(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is InvocationExpressionSyntax invocation)) return;
+            if (model is null || !(model.GetOperation(invocation, context.CancellationToken) is IInvocationOperation operation)) return;
+            var accessor = model.GetSpeculativeTypeInfo(invocation.SpanStart, SyntaxFactory.ParseTypeName(accessorName), SpeculativeBindingOption.BindAsTypeOrNamespace).Type;
+            if (accessor is null) return;
 
-                var replacement = Replacement(operation, invocation, accessor, accessorName);
-                if (replacement is null) continue;
-                var title = "Use " + accessor.ContainingType?.Name + "." + accessor.Name;
-                var fixedRoot = root.ReplaceNode(replacement.Value.Old, replacement.Value.New.WithTriviaFrom(replacement.Value.Old));
-                context.RegisterRootFix(diagnostic, title, fixedRoot, nameof(UseGeneratedAccessorCodeFixProvider), addImports: true);
+            var replacement = Replacement(operation, invocation, accessor, accessorName);
+            if (replacement is null) return;
+            var title = "Use " + accessor.ContainingType?.Name + "." + accessor.Name;
+            var fixedRoot = root.ReplaceNode(replacement.Value.Old, replacement.Value.New.WithTriviaFrom(replacement.Value.Old));
+            context.RegisterRootFix(diagnostic, title, fixedRoot, nameof(UseGeneratedAccessorCodeFixProvider), addImports: true);
+        }
+
+        /// <summary>True when the accessor has the member, declared or inherited (the generated classes inherit their
+        /// accessors from the runtime's base classes).</summary>
+        private static bool HasMember(ITypeSymbol accessor, string name)
+        {
+            for (var type = accessor; type != null; type = type.BaseType)
+            {
+                if (!type.GetMembers(name).IsEmpty) return true;
             }
+            return false;
         }
 
         private static (SyntaxNode Old, ExpressionSyntax New)? Replacement(IInvocationOperation operation, InvocationExpressionSyntax invocation, ITypeSymbol accessor, string accessorName)
@@ -57,7 +58,7 @@ namespace Hackle.CodeFixes
             {
                 case "IsFeatureOn":
                     return (invocation, Call(accessorName, "IsOn", arguments));
-                case "FeatureFlagDetail" when !accessor.GetMembers("Detail").IsEmpty:
+                case "FeatureFlagDetail" when HasMember(accessor, "Detail"):
                     return (invocation, Call(accessorName, "Detail", arguments));
                 case "Variation" when operation.Arguments.All(a => a.Parameter?.Name != "defaultVariation" || a.ArgumentKind != ArgumentKind.Explicit):
                     SyntaxNode outer = invocation;

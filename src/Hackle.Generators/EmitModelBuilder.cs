@@ -56,6 +56,7 @@ namespace Hackle.Generators
             var experiments = BuildExperiments(manifest, options, pins, reserved, diagnostics);
             var features = BuildFeatures(manifest, options, pins, reserved, diagnostics);
             var parameters = BuildParameters(manifest, pins, reserved, diagnostics);
+            ReportFallbackNames(manifest, experiments, features, pins, diagnostics);
             var model = new EmitModel(System.IO.Path.GetFileName(manifest.Path), options, experiments, features, parameters);
             return new BuildResult(model, EquatableArray<DiagnosticInfo>.From(diagnostics));
         }
@@ -102,11 +103,12 @@ namespace Hackle.Generators
         private static EquatableArray<EmitExperiment> BuildExperiments(ManifestModel manifest, GeneratorOptions options,
             Dictionary<(FlagKind, string), NameOverride> pins, HashSet<string> reserved, List<DiagnosticInfo> diagnostics)
         {
-            // The runtime keeps experiments of any size; a typed accessor needs two variations to choose between.
+            // The runtime keeps experiments of any size; a single-variation experiment is valid in Hackle and gets an
+            // accessor, but one with no variations has nothing to return.
             var choosable = new List<ExperimentModel>();
             foreach (var e in manifest.Experiments)
             {
-                if (e.Variations.Count >= 2) choosable.Add(e);
+                if (e.Variations.Count > 0) choosable.Add(e);
                 else diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TooFewVariations, e.Location, e.Display));
             }
             var (items, names) = KeepAndName(EquatableArray<ExperimentModel>.From(choosable), FlagKind.Experiment, "Experiments",
@@ -155,7 +157,10 @@ namespace Hackle.Generators
                     obsolete = "Variation " + v.Key + " of experiment " + experiment.Display + " is DROPPED: users allocated to it get " +
                                control + ". Remove its branch.";
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RetiredItem, v.Location, "Variation " + v.Key + " of experiment",
-                        experiment.Display, "DROPPED", "its enum member is generated as [Obsolete]"));
+                        experiment.Display, "DROPPED", options.FinishedItemsAsDiagnostic
+                            ? "users allocated to it get " + control + "; remove its branch (its enum member is not [Obsolete] because " +
+                              OptionsReader.FinishedItemsProperty + " is 'diagnostic')"
+                            : "its enum member is generated as [Obsolete]"));
                 }
                 result[i] = new EmitVariant(v.Key, identifiers?[i] ?? v.Key, v.Name, v.Key == control, obsolete);
             }
@@ -230,6 +235,39 @@ namespace Hackle.Generators
             return new EquatableArray<EmitParameter>(result);
         }
 
+        /// <summary>
+        /// Reports, once per manifest, how many generated experiments and flags have no dashboard name and so got
+        /// a fallback name (<c>Experiment5</c>, <c>Feature1</c>): common in real exports, harmless, but a name
+        /// given in Hackle later renames them, so the message says how to pin them.
+        /// </summary>
+        private static void ReportFallbackNames(ManifestModel manifest, EquatableArray<EmitExperiment> experiments,
+            EquatableArray<EmitFeature> features, Dictionary<(FlagKind, string), NameOverride> pins, List<DiagnosticInfo> diagnostics)
+        {
+            var examples = new List<string>();
+            string? pinExample = null;
+            var count = 0;
+            foreach (var e in experiments)
+            {
+                if (!string.IsNullOrEmpty(e.Name) || pins.ContainsKey((FlagKind.Experiment, KeyText(e.Key)))) continue;
+                count++;
+                if (examples.Count < 3) examples.Add(e.Identifier);
+                pinExample ??= PinExample(FlagKind.Experiment, KeyText(e.Key)).Replace("\"NewName\"", "\"" + e.Identifier + "\"");
+            }
+            foreach (var f in features)
+            {
+                if (!string.IsNullOrEmpty(f.Name) || pins.ContainsKey((FlagKind.FeatureFlag, KeyText(f.Key)))) continue;
+                count++;
+                if (examples.Count < 3) examples.Add(f.Identifier);
+                pinExample ??= PinExample(FlagKind.FeatureFlag, KeyText(f.Key)).Replace("\"NewName\"", "\"" + f.Identifier + "\"");
+            }
+            if (count == 0) return;
+            var start = new LocationInfo(manifest.Path, new TextSpan(0, 0), new LinePositionSpan(default, default));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FallbackNames, start,
+                count.ToString(CultureInfo.InvariantCulture) + (count == 1 ? " experiment or feature flag" : " experiments and feature flags"),
+                count == 1 ? "has" : "have", string.Join(", ", examples) + (count > examples.Count ? ", ..." : ""),
+                System.IO.Path.GetFileName(manifest.Path), pinExample!));
+        }
+
         /// <summary>What naming and retiring need to know of an experiment or a feature flag.</summary>
         private readonly record struct Item(long Key, string? Name, string Display, ItemStatus Status, LocationInfo Location, bool IsFinished);
 
@@ -256,7 +294,9 @@ namespace Hackle.Generators
             List<DiagnosticInfo> diagnostics)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RetiredItem, location, kind, display, status.ToDisplayName(),
-                options.OmitArchived ? "it is not generated because HackleFlags_EmitArchived is 'omit'" : "it is generated as [Obsolete]"));
+                options.OmitArchived ? "it is not generated because " + OptionsReader.EmitArchivedProperty + " is 'omit'"
+                : options.FinishedItemsAsDiagnostic ? "remove its uses (it is not [Obsolete] because " + OptionsReader.FinishedItemsProperty + " is 'diagnostic')"
+                : "it is generated as [Obsolete]"));
             return !options.OmitArchived;
         }
 

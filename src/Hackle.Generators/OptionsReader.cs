@@ -22,6 +22,7 @@ namespace Hackle.Generators
         public const string FlagKeysClassProperty = "HackleFlags_FlagKeysClass";
         public const string EmitArchivedProperty = "HackleFlags_EmitArchived";
         public const string VariantNamesProperty = "HackleFlags_VariantNames";
+        public const string FinishedItemsProperty = "HackleFlags_FinishedItems";
 
         /// <summary>The namespace used when neither HackleFlags_Namespace nor a valid RootNamespace is set.</summary>
         public const string DefaultNamespace = "HackleFlags";
@@ -51,12 +52,11 @@ namespace Hackle.Generators
             var features = ClassName(options, FeaturesClassProperty, "Features", diagnostics);
             var remoteConfig = ClassName(options, RemoteConfigClassProperty, "RemoteConfig", diagnostics);
             var flagKeys = ClassName(options, FlagKeysClassProperty, "FlagKeys", diagnostics);
-            // VariationDecision is a generated type (and file) of its own.
-            var names = new HashSet<string>(StringComparer.Ordinal) { "VariationDecision" };
+            var names = new HashSet<string>(StringComparer.Ordinal);
             if (!names.Add(experiments) | !names.Add(features) | !names.Add(remoteConfig) | !names.Add(flagKeys))
             {
                 Invalid(diagnostics, ExperimentsClassProperty, experiments + ", " + features + ", " + remoteConfig + ", " + flagKeys,
-                    "the experiments, features, remote-config and flag-keys classes need distinct names other than VariationDecision; the defaults are used");
+                    "the experiments, features, remote-config and flag-keys classes need distinct names; the defaults are used");
                 experiments = "Experiments";
                 features = "Features";
                 remoteConfig = "RemoteConfig";
@@ -65,9 +65,10 @@ namespace Hackle.Generators
 
             var omitArchived = Choice(options, EmitArchivedProperty, "obsolete", "omit", diagnostics);
             var variantNames = Choice(options, VariantNamesProperty, "key", "name", diagnostics);
+            var finishedAsDiagnostic = Choice(options, FinishedItemsProperty, "obsolete", "diagnostic", diagnostics);
 
             var version = (parseOptions as CSharpParseOptions)?.LanguageVersion ?? LanguageVersion.CSharp7_3;
-            return new GeneratorOptions(ns, isPublic, experiments, features, remoteConfig, flagKeys, omitArchived, variantNames,
+            return new GeneratorOptions(ns, isPublic, experiments, features, remoteConfig, flagKeys, omitArchived, variantNames, finishedAsDiagnostic,
                 version >= LanguageVersion.CSharp8, EquatableArray<DiagnosticInfo>.From(diagnostics));
         }
 

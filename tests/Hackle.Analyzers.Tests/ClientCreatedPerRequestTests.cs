@@ -1,7 +1,7 @@
 using Hackle.Analyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
-using VerifyCS = Hackle.Analyzers.Tests.Infrastructure.Verify<Hackle.Analyzers.ClientLifetimeAnalyzer>;
+using VerifyCS = Hackle.Analyzers.Tests.Infrastructure.Verify<Hackle.Analyzers.Lifetime.ClientLifetimeAnalyzer>;
 
 namespace Hackle.Analyzers.Tests;
 

@@ -1,5 +1,5 @@
 using Xunit;
-using VerifyCS = Hackle.Analyzers.Tests.Infrastructure.Verify<Hackle.Analyzers.ClientLifetimeAnalyzer>;
+using VerifyCS = Hackle.Analyzers.Tests.Infrastructure.Verify<Hackle.Analyzers.Lifetime.ClientLifetimeAnalyzer>;
 
 namespace Hackle.Analyzers.Tests;
 

@@ -1,5 +1,5 @@
 using Xunit;
-using VerifyCS = Hackle.Analyzers.Tests.Infrastructure.Verify<Hackle.Analyzers.ServiceLifetimeAnalyzer>;
+using VerifyCS = Hackle.Analyzers.Tests.Infrastructure.Verify<Hackle.Analyzers.Registration.ServiceLifetimeAnalyzer>;
 
 namespace Hackle.Analyzers.Tests;
 

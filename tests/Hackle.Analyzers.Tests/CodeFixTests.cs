@@ -1,9 +1,9 @@
 using Hackle.Analyzers.Tests.Infrastructure;
 using Hackle.CodeFixes;
 using Xunit;
-using VerifyFlags = Hackle.Analyzers.Tests.Infrastructure.Verify<Hackle.Analyzers.FlagKeyAnalyzer>;
-using VerifyLifetime = Hackle.Analyzers.Tests.Infrastructure.Verify<Hackle.Analyzers.ClientLifetimeAnalyzer>;
-using VerifyRegistration = Hackle.Analyzers.Tests.Infrastructure.Verify<Hackle.Analyzers.ServiceLifetimeAnalyzer>;
+using VerifyFlags = Hackle.Analyzers.Tests.Infrastructure.Verify<Hackle.Analyzers.FlagKeys.FlagKeyAnalyzer>;
+using VerifyLifetime = Hackle.Analyzers.Tests.Infrastructure.Verify<Hackle.Analyzers.Lifetime.ClientLifetimeAnalyzer>;
+using VerifyRegistration = Hackle.Analyzers.Tests.Infrastructure.Verify<Hackle.Analyzers.Registration.ServiceLifetimeAnalyzer>;
 
 namespace Hackle.Analyzers.Tests;
 

@@ -9,7 +9,7 @@ public class DescriptorTests
 {
     private static readonly DiagnosticAnalyzer[] s_analyzers =
     {
-        new ClientLifetimeAnalyzer(), new ServiceLifetimeAnalyzer(), new FlagKeyAnalyzer(),
+        new ClientLifetimeAnalyzer(), new ServiceLifetimeAnalyzer(), new FlagKeyAnalyzer(), new FinishedItemAnalyzer(),
     };
 
     public static TheoryData<string> Ids()

@@ -1,6 +1,6 @@
 using Hackle.Analyzers.Tests.Infrastructure;
 using Xunit;
-using VerifyCS = Hackle.Analyzers.Tests.Infrastructure.Verify<Hackle.Analyzers.FlagKeyAnalyzer>;
+using VerifyCS = Hackle.Analyzers.Tests.Infrastructure.Verify<Hackle.Analyzers.FlagKeys.FlagKeyAnalyzer>;
 
 namespace Hackle.Analyzers.Tests;
 

@@ -30,7 +30,7 @@ public class RuntimeBehaviourTests
     private static object? Call(Assembly assembly, string type, string method, params object?[] arguments)
     {
         var target = assembly.GetType(type, throwOnError: true)!;
-        var candidate = target.GetMethods(BindingFlags.Public | BindingFlags.Static)
+        var candidate = target.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.FlattenHierarchy)
             .Single(m => m.Name == method && m.GetParameters().Length == arguments.Length);
         try
         {
@@ -101,6 +101,89 @@ public class RuntimeBehaviourTests
         dynamic detail = Call(generated, "HackleFlags.Experiments+Checkout", "VariationDetail", client, staff)!;
         Assert.Equal("A", detail.Variation.ToString());
         Assert.Equal("C", (string)detail.VariationKey);
+    }
+
+    [Fact]
+    public void SingleVariationExperimentOfARealConfigIsDecided()
+    {
+        // Hackle's container test config: AB test 2 has one variation and sits in a mutual-exclusion container.
+        var manifest = File.ReadAllText(Path.Combine(RepoPaths.TestProject, "Manifests", "real", "ws_container.json"));
+        var generated = Load(manifest);
+        using var client = HackleClient.Create("generated-" + Guid.NewGuid().ToString("N"),
+            new HackleClientOptions { Offline = true, Workspace = HackleWorkspace.Parse(manifest) });
+        var reasons = new HashSet<DecisionReason>();
+        for (var i = 0; i < 200; i++)
+        {
+            var user = new HackleUser(i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var expected = client.VariationDetail(2, user);
+            dynamic typed = Call(generated, "HackleFlags.Experiments+Experiment2", "VariationDetail", client, user)!;
+            Assert.Equal(expected.Reason, (DecisionReason)typed.Reason);
+            Assert.Equal(expected.Variation, (string)typed.VariationKey);
+            Assert.Equal("A", typed.Variation.ToString());
+            reasons.Add(expected.Reason);
+        }
+        // Both paths of the container are exercised, so the accessor is really decided, not defaulted.
+        Assert.Contains(DecisionReason.TrafficAllocated, reasons);
+        Assert.Contains(DecisionReason.NotInMutualExclusionExperiment, reasons);
+    }
+
+    [Theory]
+    [InlineData("ws_config_go")]
+    [InlineData("ws_config_java")]
+    [InlineData("ws_container")]
+    [InlineData("ws_segment_match")]
+    [InlineData("ws_target_experiment")]
+    public void EveryAccessorOfARealConfigIsDecidedByTheRuntime(string name)
+    {
+        var manifest = File.ReadAllText(Path.Combine(RepoPaths.TestProject, "Manifests", "real", name + ".json"));
+        var generated = Load(manifest);
+        using var client = HackleClient.Create("generated-" + Guid.NewGuid().ToString("N"),
+            new HackleClientOptions { Offline = true, Workspace = HackleWorkspace.Parse(manifest) });
+        var user = new HackleUser("user-1");
+        var decided = 0;
+        foreach (var accessor in generated.GetTypes().Where(t => t.DeclaringType?.Name is "Experiments" or "Features"))
+        {
+            var isExperiment = accessor.DeclaringType!.Name == "Experiments";
+            dynamic detail = Call(generated, accessor.FullName!, isExperiment ? "VariationDetail" : "Detail", client, user)!;
+            DecisionReason reason = detail.Reason;
+            // The generator keeps exactly the items the runtime decides: none may answer "not found".
+            Assert.False(reason is DecisionReason.ExperimentNotFound or DecisionReason.FeatureFlagNotFound, accessor.FullName + ": " + reason);
+            decided++;
+        }
+        Assert.True(decided > 0);
+    }
+
+    public enum UnmarkedVariant { A, B }
+
+    /// <summary>An accessor class the generator did not make: its enum lacks the key attribute.</summary>
+    public sealed class Unmarked : Hackle.Accessors.ExperimentAccessor<UnmarkedVariant>
+    {
+        private Unmarked() { }
+    }
+
+    /// <summary>A flag accessor without its key attribute.</summary>
+    public sealed class UnmarkedFlag : Hackle.Accessors.FeatureAccessor<UnmarkedFlag>
+    {
+        private UnmarkedFlag() { }
+    }
+
+    /// <summary>A remote-config accessor without its key attribute.</summary>
+    public sealed class UnmarkedParameter : Hackle.Accessors.NumberParameterAccessor<UnmarkedParameter>
+    {
+        private UnmarkedParameter() { }
+    }
+
+    [Fact]
+    public void AccessorsWithoutTheirAttributeSayNotFoundInsteadOfThrowing()
+    {
+        using var client = NewClient();
+        var user = new HackleUser("u");
+        var experiment = Unmarked.VariationDetail(client, user);
+        Assert.Equal((UnmarkedVariant.A, "A", DecisionReason.ExperimentNotFound), (experiment.Variation, experiment.VariationKey, experiment.Reason));
+        var flag = UnmarkedFlag.Detail(client, user);
+        Assert.Equal((false, DecisionReason.FeatureFlagNotFound), (flag.IsOn, flag.Reason));
+        var parameter = UnmarkedParameter.Detail(client, user);
+        Assert.Equal((0d, DecisionReason.RemoteConfigParameterNotFound), (parameter.Value, parameter.Reason));
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public class VerifierTests
                 },
             },
         };
-        foreach (var hint in new[] { "VariationDecision.g.cs", "Experiments.g.cs", "Features.g.cs", "RemoteConfig.g.cs", "FlagKeys.g.cs" })
+        foreach (var hint in new[] { "Experiments.g.cs", "Features.g.cs", "RemoteConfig.g.cs", "FlagKeys.g.cs" })
         {
             test.TestState.GeneratedSources.Add((typeof(HackleFlagsGenerator), hint, SourceText.From(Expected("repo", hint), System.Text.Encoding.UTF8)));
         }

@@ -21,7 +21,6 @@ namespace Hackle.Generators.Emit
             if (model is null) return EquatableArray<GeneratedFile>.Empty;
             var files = new List<GeneratedFile>
             {
-                File(model, "VariationDecision", w => VariationDecisionEmitter.Write(w, model)),
                 File(model, model.Options.ExperimentsClass, w => ExperimentsEmitter.Write(w, model, cancellationToken)),
                 File(model, model.Options.FeaturesClass, w => FeaturesEmitter.Write(w, model, cancellationToken)),
                 File(model, model.Options.RemoteConfigClass, w => RemoteConfigEmitter.Write(w, model, cancellationToken)),
@@ -51,13 +50,10 @@ namespace Hackle.Generators.Emit
         public static string GeneratedCodeAttribute =>
             "[global::System.CodeDom.Compiler.GeneratedCode(\"Hackle.Generators\", \"" + Version + "\")]";
 
-        /// <summary>A fully qualified reference to a generated top-level type.</summary>
-        public static string Qualified(EmitModel model, string typeName) => "global::" + model.Options.Namespace + "." + typeName;
-
-        /// <summary>Writes [Obsolete] when the item is finished.</summary>
-        public static void Obsolete(CodeWriter writer, string? message)
+        /// <summary>Writes [Obsolete] when the item is finished, unless HackleFlags_FinishedItems asks for a diagnostic instead.</summary>
+        public static void Obsolete(CodeWriter writer, EmitModel model, string? message)
         {
-            if (message != null) writer.Line("[global::System.Obsolete(" + CodeWriter.Literal(message) + ")]");
+            if (message != null && !model.Options.FinishedItemsAsDiagnostic) writer.Line("[global::System.Obsolete(" + CodeWriter.Literal(message) + ")]");
         }
 
         /// <summary>Writes the remarks shared by experiments and flags: status, and the obsolete advice.</summary>
@@ -92,37 +88,6 @@ namespace Hackle.Generators.Emit
                 if (i > 0) writer.Line();
                 writeItem(writer, items[i]);
             }
-            writer.Close();
-        }
-
-        /// <summary>
-        /// Writes an accessor twice: with the process's client (<c>HackleClient.Current</c>, never null, so these
-        /// overloads never throw) and with an explicit client, whose body is <paramref name="clientBody"/>: one
-        /// expression, or statements after the null check when <paramref name="isBlock"/> is set.
-        /// </summary>
-        public static void Accessors(CodeWriter writer, string returnType, string name, string summary, string returns,
-            string clientBody, bool isBlock = false)
-        {
-            writer.Doc("summary", summary + ", decided by <see cref=\"global::Hackle.HackleClient.Current\"/>; never throws.");
-            writer.Doc("param", "The user.", " name=\"user\"");
-            writer.Doc("returns", returns);
-            writer.Line("public static " + returnType + " " + name + "(global::Hackle.HackleUser user) => " + name +
-                        "(global::Hackle.HackleClient.Current, user);");
-            writer.Line();
-
-            writer.Doc("summary", summary + ", decided by <paramref name=\"client\"/>.");
-            writer.Doc("param", "The client to use, e.g. one injected from DI.", " name=\"client\"");
-            writer.Doc("param", "The user.", " name=\"user\"");
-            writer.Doc("returns", returns);
-            var signature = "public static " + returnType + " " + name + "(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)";
-            if (!isBlock)
-            {
-                writer.Line(signature + " => " + clientBody + ";");
-                return;
-            }
-            writer.Open(signature);
-            writer.Line("if (client == null) throw new global::System.ArgumentNullException(\"client\");");
-            foreach (var statement in clientBody.Split('\n')) writer.Line(statement);
             writer.Close();
         }
     }

@@ -15,58 +15,38 @@ namespace Hackle.Generators.Emit
         private static void WriteExperiment(CodeWriter w, EmitModel model, EmitExperiment e)
         {
             var key = e.Key.ToString(CultureInfo.InvariantCulture);
-            var decision = Emitter.Qualified(model, "VariationDecision") + "<Variant>";
-            var control = ControlMember(e);
 
             w.Doc("summary", Emitter.Summary("A/B test", e.Name, key, e.Description));
             Emitter.StatusRemarks(w, e.Status, e.ObsoleteMessage, "Variations: " + VariationList(e) + ".");
-            Emitter.Obsolete(w, e.ObsoleteMessage);
-            w.Open("public static class " + e.Identifier);
+            Emitter.Obsolete(w, model, e.ObsoleteMessage);
+            // The accessors (Variation, VariationDetail) are the same for every experiment: they are inherited from
+            // the runtime, which reads the key and the variation order from the enum's attribute.
+            w.Open("public sealed class " + e.Identifier + " : global::Hackle.Accessors.ExperimentAccessor<" + e.Identifier + ".Variant>");
 
-            w.Doc("summary", "The experiment key in Hackle: " + key + ".");
+            w.Doc("summary", "The experiment key in Hackle.");
             w.Line("public const long Key = " + key + "L;");
             w.Line();
 
-            WriteVariantEnum(w, e);
+            WriteVariantEnum(w, model, e, key);
             w.Line();
 
-            var returnsVariant = "The variation, or the control " + e.ControlKey + " when none can be decided.";
-            Emitter.Accessors(w, "Variant", "Variation", "The user's variation", returnsVariant, "VariationDetail(client, user).Variation");
-            w.Line();
-            Emitter.Accessors(w, decision, "VariationDetail", "The user's variation with the reason and parameters", "The decision; its reason says why.",
-                "global::Hackle.Decision decision = client.VariationDetail(Key, user, " + CodeWriter.Literal(e.ControlKey) + ");\n" +
-                "return new " + decision + "(ToVariant(decision.Variation), decision.Variation, decision.Reason, decision.Config);", isBlock: true);
-            w.Line();
-
-            w.Doc("summary", "Maps a variation key to <see cref=\"Variant\"/>; unknown keys map to the control.");
-            w.Open("private static Variant ToVariant(string key)");
-            w.Open("switch (key)");
-            foreach (var v in e.Variants)
-            {
-                var line = "case " + CodeWriter.Literal(v.Key) + ": return Variant." + v.Identifier + ";";
-                // The SDK can still return a dropped variation (e.g. a user override); mapping it must not warn here.
-                if (v.ObsoleteMessage != null)
-                {
-                    w.Directive("#pragma warning disable 0618");
-                    w.Line(line);
-                    w.Directive("#pragma warning restore 0618");
-                }
-                else
-                {
-                    w.Line(line);
-                }
-            }
-            w.Line("default: return Variant." + control + ";");
-            w.Close();
-            w.Close();
-
+            w.Line("private " + e.Identifier + "() { }");
             w.Close();
         }
 
-        private static void WriteVariantEnum(CodeWriter w, EmitExperiment e)
+        /// <summary>The variation keys in the order of the Variant enum's members (control first).</summary>
+        private static string VariationKeys(EmitExperiment e)
+        {
+            var keys = new StringBuilder(e.Variants.Count);
+            foreach (var v in e.Variants) keys.Append(v.Key);
+            return keys.ToString();
+        }
+
+        private static void WriteVariantEnum(CodeWriter w, EmitModel model, EmitExperiment e, string key)
         {
             w.Doc("summary", "The variations of " + (e.Name is null ? "this experiment" : "<c>" + CodeWriter.XmlOneLine(e.Name) + "</c>") +
                              "; <see cref=\"" + ControlMember(e) + "\"/> is the control.");
+            w.Line("[global::Hackle.Accessors.HackleExperiment(" + key + "L, " + CodeWriter.Literal(VariationKeys(e)) + ")]");
             w.Open("public enum Variant");
             foreach (var v in e.Variants)
             {
@@ -76,7 +56,7 @@ namespace Hackle.Generators.Emit
                 doc.Append('.');
                 if (v.ObsoleteMessage != null) doc.Append(" DROPPED.");
                 w.Doc("summary", doc.ToString());
-                Emitter.Obsolete(w, v.ObsoleteMessage);
+                Emitter.Obsolete(w, model, v.ObsoleteMessage);
                 w.Line(v.Identifier + ",");
             }
             w.Close();

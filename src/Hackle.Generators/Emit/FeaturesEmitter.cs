@@ -8,25 +8,23 @@ namespace Hackle.Generators.Emit
     internal static class FeaturesEmitter
     {
         public static void Write(CodeWriter w, EmitModel model, CancellationToken cancellationToken) =>
-            Emitter.ItemsClass(w, model, model.Options.FeaturesClass, "feature flags", model.Features, WriteFeature, cancellationToken);
+            Emitter.ItemsClass(w, model, model.Options.FeaturesClass, "feature flags", model.Features, (writer, f) => WriteFeature(writer, model, f), cancellationToken);
 
-        private static void WriteFeature(CodeWriter w, EmitFeature f)
+        private static void WriteFeature(CodeWriter w, EmitModel model, EmitFeature f)
         {
             var key = f.Key.ToString(CultureInfo.InvariantCulture);
             w.Doc("summary", Emitter.Summary("Feature flag", f.Name, key, f.Description));
             Emitter.StatusRemarks(w, f.Status, f.ObsoleteMessage, null);
-            Emitter.Obsolete(w, f.ObsoleteMessage);
-            w.Open("public static class " + f.Identifier);
+            Emitter.Obsolete(w, model, f.ObsoleteMessage);
+            // IsOn and Detail are the same for every flag: inherited from the runtime, which reads the key from the attribute.
+            w.Line("[global::Hackle.Accessors.HackleFeature(" + key + "L)]");
+            w.Open("public sealed class " + f.Identifier + " : global::Hackle.Accessors.FeatureAccessor<" + f.Identifier + ">");
 
-            w.Doc("summary", "The feature key in Hackle: " + key + ".");
+            w.Doc("summary", "The feature key in Hackle.");
             w.Line("public const long Key = " + key + "L;");
             w.Line();
 
-            Emitter.Accessors(w, "bool", "IsOn", "Whether the flag is on for the user", "True when on; false when off or undecided.",
-                "Detail(client, user).IsOn");
-            w.Line();
-            Emitter.Accessors(w, "global::Hackle.FeatureFlagDecision", "Detail", "The flag for the user with the reason and parameters",
-                "The decision; its reason says why.", "return client.FeatureFlagDetail(Key, user);", isBlock: true);
+            w.Line("private " + f.Identifier + "() { }");
 
             w.Close();
         }

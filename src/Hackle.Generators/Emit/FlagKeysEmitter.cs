@@ -23,7 +23,7 @@ namespace Hackle.Generators.Emit
                 experiments.Add(new Constant("A/B test " + Name(e.Name, e.Identifier), e.ObsoleteMessage, "long", e.Identifier,
                     e.Key.ToString(CultureInfo.InvariantCulture) + "L"));
             }
-            KeysClass(w, options.ExperimentsClass, "Experiment keys.", experiments);
+            KeysClass(w, model, options.ExperimentsClass, "Experiment keys.", experiments);
             w.Line();
 
             var features = new List<Constant>();
@@ -32,7 +32,7 @@ namespace Hackle.Generators.Emit
                 features.Add(new Constant("feature flag " + Name(f.Name, f.Identifier), f.ObsoleteMessage, "long", f.Identifier,
                     f.Key.ToString(CultureInfo.InvariantCulture) + "L"));
             }
-            KeysClass(w, options.FeaturesClass, "Feature flag keys.", features);
+            KeysClass(w, model, options.FeaturesClass, "Feature flag keys.", features);
             w.Line();
 
             var parameters = new List<Constant>();
@@ -41,7 +41,7 @@ namespace Hackle.Generators.Emit
                 parameters.Add(new Constant("remote-config parameter <c>" + CodeWriter.XmlOneLine(p.Key) + "</c>", null, "string", p.Identifier,
                     CodeWriter.Literal(p.Key)));
             }
-            KeysClass(w, options.RemoteConfigClass, "Remote-config parameter keys.", parameters);
+            KeysClass(w, model, options.RemoteConfigClass, "Remote-config parameter keys.", parameters);
 
             w.Close();
         }
@@ -49,14 +49,14 @@ namespace Hackle.Generators.Emit
         /// <summary>One key constant: what it names, its obsolete message, type, identifier and literal.</summary>
         private readonly record struct Constant(string What, string? ObsoleteMessage, string Type, string Identifier, string Literal);
 
-        private static void KeysClass(CodeWriter w, string className, string summary, List<Constant> constants)
+        private static void KeysClass(CodeWriter w, EmitModel model, string className, string summary, List<Constant> constants)
         {
             w.Doc("summary", summary);
             w.Open("public static class " + className);
             foreach (var c in constants)
             {
                 w.Doc("summary", "The key of " + c.What + ".");
-                Emitter.Obsolete(w, c.ObsoleteMessage);
+                Emitter.Obsolete(w, model, c.ObsoleteMessage);
                 w.Line("public const " + c.Type + " " + c.Identifier + " = " + c.Literal + ";");
             }
             w.Close();

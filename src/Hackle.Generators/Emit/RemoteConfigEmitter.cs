@@ -13,45 +13,43 @@ namespace Hackle.Generators.Emit
 
         private static void WriteParameter(CodeWriter w, EmitParameter p)
         {
-            string type, literal, shown;
+            string type, literal, accessor;
             switch (p.Type)
             {
                 case RemoteConfigType.Number:
                     type = "double";
                     literal = p.DefaultValue + "D";
-                    shown = p.DefaultValue;
+                    accessor = "NumberParameterAccessor";
                     break;
                 case RemoteConfigType.Boolean:
                     type = "bool";
                     literal = p.DefaultValue;
-                    shown = p.DefaultValue;
+                    accessor = "BooleanParameterAccessor";
                     break;
                 default:
                     type = "string";
                     literal = CodeWriter.Literal(p.DefaultValue);
-                    shown = literal;
+                    accessor = "StringParameterAccessor";
                     break;
             }
-            var decision = "global::Hackle.RemoteConfigDecision<" + type + ">";
 
             var summary = "Remote-config parameter <c>" + CodeWriter.XmlOneLine(p.Key) + "</c> (" + p.WireType + ").";
             if (!string.IsNullOrWhiteSpace(p.Description)) summary += "\n" + CodeWriter.Xml(p.Description!);
             w.Doc("summary", summary);
-            w.Open("public static class " + p.Identifier);
+            // Get and Detail are the same for every parameter of a type: inherited from the runtime, which reads the key
+            // and the default from the attribute.
+            w.Line("[global::Hackle.Accessors.HackleParameter(" + p.Identifier + ".Key, " + p.Identifier + ".DefaultValue)]");
+            w.Open("public sealed class " + p.Identifier + " : global::Hackle.Accessors." + accessor + "<" + p.Identifier + ">");
 
             w.Doc("summary", "The parameter key in Hackle.");
             w.Line("public const string Key = " + CodeWriter.Literal(p.Key) + ";");
             w.Line();
 
-            w.Doc("summary", "The manifest's default value, " + CodeWriter.XmlOneLine(shown) + ", returned when the value cannot be decided.");
+            w.Doc("summary", "The manifest's default value, returned when the value cannot be decided.");
             w.Line("public const " + type + " DefaultValue = " + literal + ";");
             w.Line();
 
-            Emitter.Accessors(w, type, "Get", "The value for the user", "The value; <see cref=\"DefaultValue\"/> when it cannot be decided.",
-                "Detail(client, user).Value");
-            w.Line();
-            Emitter.Accessors(w, decision, "Detail", "The value for the user with the reason", "The value and why it was chosen.",
-                "return client.RemoteConfigDetail(Key, user, DefaultValue);", isBlock: true);
+            w.Line("private " + p.Identifier + "() { }");
 
             w.Close();
         }

@@ -11,6 +11,8 @@ namespace Hackle.Generators.Model
     /// <param name="FlagKeysClass">Name of the raw-keys class.</param>
     /// <param name="OmitArchived">True when finished items are left out instead of generated [Obsolete].</param>
     /// <param name="VariantNamesFromNames">True when enum members come from variation names instead of keys.</param>
+    /// <param name="FinishedItemsAsDiagnostic">True when finished items are only reported (HKF009, which does not
+    /// break TreatWarningsAsErrors builds) instead of being generated [Obsolete] (CS0618 at every use).</param>
     /// <param name="SupportsNullable">True when the consumer's language version has #nullable (C# 8+).</param>
     /// <param name="Diagnostics">Invalid property values (HKF012).</param>
     internal sealed record GeneratorOptions(
@@ -22,6 +24,7 @@ namespace Hackle.Generators.Model
         string FlagKeysClass,
         bool OmitArchived,
         bool VariantNamesFromNames,
+        bool FinishedItemsAsDiagnostic,
         bool SupportsNullable,
         EquatableArray<DiagnosticInfo> Diagnostics);
 }

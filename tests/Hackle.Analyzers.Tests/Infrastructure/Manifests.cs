@@ -47,33 +47,30 @@ internal static class Manifests
         }
         """;
 
-    /// <summary>The shape src/Hackle.Generators emits for <see cref="Checkout"/> (only experiment 42 and feature 7).</summary>
+    /// <summary>The shape src/Hackle.Generators emits (accessors inherited from the runtime) for <see cref="Checkout"/> (only experiment 42 and feature 7).</summary>
     public const string GeneratedAccessors = """
         namespace HackleFlags
         {
             [global::System.CodeDom.Compiler.GeneratedCode("Hackle.Generators", "0.1.0")]
             internal static partial class Experiments
             {
-                public static class Checkout
+                public sealed class Checkout : global::Hackle.Accessors.ExperimentAccessor<Checkout.Variant>
                 {
                     public const long Key = 42L;
+                    [global::Hackle.Accessors.HackleExperiment(42L, "ABC")]
                     public enum Variant { A, B, C }
-                    public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
-                    public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) =>
-                        client.VariationDetail(Key, user, "A").Variation switch { "B" => Variant.B, "C" => Variant.C, _ => Variant.A };
+                    private Checkout() { }
                 }
             }
 
             [global::System.CodeDom.Compiler.GeneratedCode("Hackle.Generators", "0.1.0")]
             internal static partial class Features
             {
-                public static class NewCheckout
+                [global::Hackle.Accessors.HackleFeature(7L)]
+                public sealed class NewCheckout : global::Hackle.Accessors.FeatureAccessor<NewCheckout>
                 {
                     public const long Key = 7L;
-                    public static bool IsOn(global::Hackle.HackleUser user) => IsOn(global::Hackle.HackleClient.Current, user);
-                    public static bool IsOn(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => Detail(client, user).IsOn;
-                    public static global::Hackle.FeatureFlagDecision Detail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) =>
-                        client.FeatureFlagDetail(Key, user);
+                    private NewCheckout() { }
                 }
             }
         }

@@ -21,6 +21,11 @@ internal static class TestEnvironment
         if (options.Runtime) test.TestState.AdditionalReferences.AddRange(TestReferences.Runtime);
         if (options.WebStubs) test.TestState.AdditionalReferences.Add(await TestReferences.WebStubsAsync());
         if (options.Manifest != null) test.TestState.AdditionalFiles.Add(("/0/hackle.flags.json", options.Manifest));
+        if (options.BuildProperties.Count > 0)
+        {
+            var config = "is_global = true\n" + string.Concat(options.BuildProperties.Select(p => "build_property." + p.Key + " = " + p.Value + "\n"));
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", config));
+        }
         foreach (var (name, text) in options.ExtraSources)
         {
             test.TestState.Sources.Add((name, text));

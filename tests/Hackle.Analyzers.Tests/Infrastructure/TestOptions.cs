@@ -14,6 +14,9 @@ internal sealed record TestOptions
     /// <summary>Text of a hackle.flags.json AdditionalFile, if any.</summary>
     public string? Manifest { get; init; }
 
+    /// <summary>MSBuild properties visible to the analyzers (build_property.&lt;name&gt; in a global config).</summary>
+    public IReadOnlyDictionary<string, string> BuildProperties { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Extra sources compiled with the test code (e.g. what the generator would emit).</summary>
     public IReadOnlyList<(string Name, string Text)> ExtraSources { get; init; } = Array.Empty<(string, string)>();
 }

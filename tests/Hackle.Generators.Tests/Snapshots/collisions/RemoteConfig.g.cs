@@ -9,75 +9,29 @@ namespace HackleFlags
     internal static partial class RemoteConfig
     {
         /// <summary>Remote-config parameter <c>checkout-banner</c> (STRING).</summary>
-        public static class CheckoutBanner
+        [global::Hackle.Accessors.HackleParameter(CheckoutBanner.Key, CheckoutBanner.DefaultValue)]
+        public sealed class CheckoutBanner : global::Hackle.Accessors.StringParameterAccessor<CheckoutBanner>
         {
             /// <summary>The parameter key in Hackle.</summary>
             public const string Key = "checkout-banner";
 
-            /// <summary>The manifest's default value, "b", returned when the value cannot be decided.</summary>
+            /// <summary>The manifest's default value, returned when the value cannot be decided.</summary>
             public const string DefaultValue = "b";
 
-            /// <summary>The value for the user, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The value; <see cref="DefaultValue"/> when it cannot be decided.</returns>
-            public static string Get(global::Hackle.HackleUser user) => Get(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The value for the user, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The value; <see cref="DefaultValue"/> when it cannot be decided.</returns>
-            public static string Get(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => Detail(client, user).Value;
-
-            /// <summary>The value for the user with the reason, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The value and why it was chosen.</returns>
-            public static global::Hackle.RemoteConfigDecision<string> Detail(global::Hackle.HackleUser user) => Detail(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The value for the user with the reason, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The value and why it was chosen.</returns>
-            public static global::Hackle.RemoteConfigDecision<string> Detail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)
-            {
-                if (client == null) throw new global::System.ArgumentNullException("client");
-                return client.RemoteConfigDetail(Key, user, DefaultValue);
-            }
+            private CheckoutBanner() { }
         }
 
         /// <summary>Remote-config parameter <c>checkout_banner</c> (STRING).</summary>
-        public static class CheckoutBanner_a929e678
+        [global::Hackle.Accessors.HackleParameter(CheckoutBanner_a929e678.Key, CheckoutBanner_a929e678.DefaultValue)]
+        public sealed class CheckoutBanner_a929e678 : global::Hackle.Accessors.StringParameterAccessor<CheckoutBanner_a929e678>
         {
             /// <summary>The parameter key in Hackle.</summary>
             public const string Key = "checkout_banner";
 
-            /// <summary>The manifest's default value, "a", returned when the value cannot be decided.</summary>
+            /// <summary>The manifest's default value, returned when the value cannot be decided.</summary>
             public const string DefaultValue = "a";
 
-            /// <summary>The value for the user, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The value; <see cref="DefaultValue"/> when it cannot be decided.</returns>
-            public static string Get(global::Hackle.HackleUser user) => Get(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The value for the user, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The value; <see cref="DefaultValue"/> when it cannot be decided.</returns>
-            public static string Get(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => Detail(client, user).Value;
-
-            /// <summary>The value for the user with the reason, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The value and why it was chosen.</returns>
-            public static global::Hackle.RemoteConfigDecision<string> Detail(global::Hackle.HackleUser user) => Detail(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The value for the user with the reason, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The value and why it was chosen.</returns>
-            public static global::Hackle.RemoteConfigDecision<string> Detail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)
-            {
-                if (client == null) throw new global::System.ArgumentNullException("client");
-                return client.RemoteConfigDetail(Key, user, DefaultValue);
-            }
+            private CheckoutBanner_a929e678() { }
         }
     }
 }

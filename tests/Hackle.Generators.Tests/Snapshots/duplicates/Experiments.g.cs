@@ -10,12 +10,13 @@ namespace HackleFlags
     {
         /// <summary>A/B test <c>Second Wins</c> (key 42).</summary>
         /// <remarks>Status: RUNNING. Variations: A (control), B.</remarks>
-        public static class SecondWins
+        public sealed class SecondWins : global::Hackle.Accessors.ExperimentAccessor<SecondWins.Variant>
         {
-            /// <summary>The experiment key in Hackle: 42.</summary>
+            /// <summary>The experiment key in Hackle.</summary>
             public const long Key = 42L;
 
             /// <summary>The variations of <c>Second Wins</c>; <see cref="A"/> is the control.</summary>
+            [global::Hackle.Accessors.HackleExperiment(42L, "AB")]
             public enum Variant
             {
                 /// <summary>Variation A (control).</summary>
@@ -24,43 +25,25 @@ namespace HackleFlags
                 B,
             }
 
-            /// <summary>The user's variation, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The variation, or the control A when none can be decided.</returns>
-            public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
+            private SecondWins() { }
+        }
 
-            /// <summary>The user's variation, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The variation, or the control A when none can be decided.</returns>
-            public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
+        /// <summary>A/B test <c>Lonely</c> (key 43).</summary>
+        /// <remarks>Status: RUNNING. Variations: A (control).</remarks>
+        public sealed class Lonely : global::Hackle.Accessors.ExperimentAccessor<Lonely.Variant>
+        {
+            /// <summary>The experiment key in Hackle.</summary>
+            public const long Key = 43L;
 
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The user's variation with the reason and parameters, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)
+            /// <summary>The variations of <c>Lonely</c>; <see cref="A"/> is the control.</summary>
+            [global::Hackle.Accessors.HackleExperiment(43L, "A")]
+            public enum Variant
             {
-                if (client == null) throw new global::System.ArgumentNullException("client");
-                global::Hackle.Decision decision = client.VariationDetail(Key, user, "A");
-                return new global::HackleFlags.VariationDecision<Variant>(ToVariant(decision.Variation), decision.Variation, decision.Reason, decision.Config);
+                /// <summary>Variation A (control).</summary>
+                A,
             }
 
-            /// <summary>Maps a variation key to <see cref="Variant"/>; unknown keys map to the control.</summary>
-            private static Variant ToVariant(string key)
-            {
-                switch (key)
-                {
-                    case "A": return Variant.A;
-                    case "B": return Variant.B;
-                    default: return Variant.A;
-                }
-            }
+            private Lonely() { }
         }
     }
 }

@@ -13,6 +13,8 @@ namespace HackleFlags
         {
             /// <summary>The key of A/B test <c>Second Wins</c>.</summary>
             public const long SecondWins = 42L;
+            /// <summary>The key of A/B test <c>Lonely</c>.</summary>
+            public const long Lonely = 43L;
         }
 
         /// <summary>Feature flag keys.</summary>

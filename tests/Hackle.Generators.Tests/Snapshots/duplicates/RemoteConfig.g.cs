@@ -9,75 +9,29 @@ namespace HackleFlags
     internal static partial class RemoteConfig
     {
         /// <summary>Remote-config parameter <c>app_version</c> (VERSION).</summary>
-        public static class AppVersion
+        [global::Hackle.Accessors.HackleParameter(AppVersion.Key, AppVersion.DefaultValue)]
+        public sealed class AppVersion : global::Hackle.Accessors.StringParameterAccessor<AppVersion>
         {
             /// <summary>The parameter key in Hackle.</summary>
             public const string Key = "app_version";
 
-            /// <summary>The manifest's default value, "1.0.0", returned when the value cannot be decided.</summary>
+            /// <summary>The manifest's default value, returned when the value cannot be decided.</summary>
             public const string DefaultValue = "1.0.0";
 
-            /// <summary>The value for the user, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The value; <see cref="DefaultValue"/> when it cannot be decided.</returns>
-            public static string Get(global::Hackle.HackleUser user) => Get(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The value for the user, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The value; <see cref="DefaultValue"/> when it cannot be decided.</returns>
-            public static string Get(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => Detail(client, user).Value;
-
-            /// <summary>The value for the user with the reason, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The value and why it was chosen.</returns>
-            public static global::Hackle.RemoteConfigDecision<string> Detail(global::Hackle.HackleUser user) => Detail(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The value for the user with the reason, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The value and why it was chosen.</returns>
-            public static global::Hackle.RemoteConfigDecision<string> Detail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)
-            {
-                if (client == null) throw new global::System.ArgumentNullException("client");
-                return client.RemoteConfigDetail(Key, user, DefaultValue);
-            }
+            private AppVersion() { }
         }
 
         /// <summary>Remote-config parameter <c>threshold</c> (NUMBER).</summary>
-        public static class Threshold
+        [global::Hackle.Accessors.HackleParameter(Threshold.Key, Threshold.DefaultValue)]
+        public sealed class Threshold : global::Hackle.Accessors.NumberParameterAccessor<Threshold>
         {
             /// <summary>The parameter key in Hackle.</summary>
             public const string Key = "threshold";
 
-            /// <summary>The manifest's default value, 0, returned when the value cannot be decided.</summary>
+            /// <summary>The manifest's default value, returned when the value cannot be decided.</summary>
             public const double DefaultValue = 0D;
 
-            /// <summary>The value for the user, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The value; <see cref="DefaultValue"/> when it cannot be decided.</returns>
-            public static double Get(global::Hackle.HackleUser user) => Get(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The value for the user, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The value; <see cref="DefaultValue"/> when it cannot be decided.</returns>
-            public static double Get(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => Detail(client, user).Value;
-
-            /// <summary>The value for the user with the reason, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The value and why it was chosen.</returns>
-            public static global::Hackle.RemoteConfigDecision<double> Detail(global::Hackle.HackleUser user) => Detail(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The value for the user with the reason, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The value and why it was chosen.</returns>
-            public static global::Hackle.RemoteConfigDecision<double> Detail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)
-            {
-                if (client == null) throw new global::System.ArgumentNullException("client");
-                return client.RemoteConfigDetail(Key, user, DefaultValue);
-            }
+            private Threshold() { }
         }
     }
 }

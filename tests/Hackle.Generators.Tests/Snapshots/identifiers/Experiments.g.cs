@@ -10,12 +10,13 @@ namespace HackleFlags
     {
         /// <summary>A/B test <c>class</c> (key 1).</summary>
         /// <remarks>Status: RUNNING. Variations: A (control), B.</remarks>
-        public static class Class
+        public sealed class Class : global::Hackle.Accessors.ExperimentAccessor<Class.Variant>
         {
-            /// <summary>The experiment key in Hackle: 1.</summary>
+            /// <summary>The experiment key in Hackle.</summary>
             public const long Key = 1L;
 
             /// <summary>The variations of <c>class</c>; <see cref="A"/> is the control.</summary>
+            [global::Hackle.Accessors.HackleExperiment(1L, "AB")]
             public enum Variant
             {
                 /// <summary>Variation A (control).</summary>
@@ -24,53 +25,18 @@ namespace HackleFlags
                 B,
             }
 
-            /// <summary>The user's variation, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The variation, or the control A when none can be decided.</returns>
-            public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The user's variation, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The variation, or the control A when none can be decided.</returns>
-            public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
-
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The user's variation with the reason and parameters, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)
-            {
-                if (client == null) throw new global::System.ArgumentNullException("client");
-                global::Hackle.Decision decision = client.VariationDetail(Key, user, "A");
-                return new global::HackleFlags.VariationDecision<Variant>(ToVariant(decision.Variation), decision.Variation, decision.Reason, decision.Config);
-            }
-
-            /// <summary>Maps a variation key to <see cref="Variant"/>; unknown keys map to the control.</summary>
-            private static Variant ToVariant(string key)
-            {
-                switch (key)
-                {
-                    case "A": return Variant.A;
-                    case "B": return Variant.B;
-                    default: return Variant.A;
-                }
-            }
+            private Class() { }
         }
 
         /// <summary>A/B test <c>2024 Promo</c> (key 2).</summary>
         /// <remarks>Status: RUNNING. Variations: A (control), B.</remarks>
-        public static class _2024Promo
+        public sealed class _2024Promo : global::Hackle.Accessors.ExperimentAccessor<_2024Promo.Variant>
         {
-            /// <summary>The experiment key in Hackle: 2.</summary>
+            /// <summary>The experiment key in Hackle.</summary>
             public const long Key = 2L;
 
             /// <summary>The variations of <c>2024 Promo</c>; <see cref="A"/> is the control.</summary>
+            [global::Hackle.Accessors.HackleExperiment(2L, "AB")]
             public enum Variant
             {
                 /// <summary>Variation A (control).</summary>
@@ -79,53 +45,18 @@ namespace HackleFlags
                 B,
             }
 
-            /// <summary>The user's variation, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The variation, or the control A when none can be decided.</returns>
-            public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The user's variation, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The variation, or the control A when none can be decided.</returns>
-            public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
-
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The user's variation with the reason and parameters, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)
-            {
-                if (client == null) throw new global::System.ArgumentNullException("client");
-                global::Hackle.Decision decision = client.VariationDetail(Key, user, "A");
-                return new global::HackleFlags.VariationDecision<Variant>(ToVariant(decision.Variation), decision.Variation, decision.Reason, decision.Config);
-            }
-
-            /// <summary>Maps a variation key to <see cref="Variant"/>; unknown keys map to the control.</summary>
-            private static Variant ToVariant(string key)
-            {
-                switch (key)
-                {
-                    case "A": return Variant.A;
-                    case "B": return Variant.B;
-                    default: return Variant.A;
-                }
-            }
+            private _2024Promo() { }
         }
 
         /// <summary>A/B test <c>Checkout (v2)!</c> (key 3).</summary>
         /// <remarks>Status: PAUSED. Variations: A (control), B.</remarks>
-        public static class CheckoutV2
+        public sealed class CheckoutV2 : global::Hackle.Accessors.ExperimentAccessor<CheckoutV2.Variant>
         {
-            /// <summary>The experiment key in Hackle: 3.</summary>
+            /// <summary>The experiment key in Hackle.</summary>
             public const long Key = 3L;
 
             /// <summary>The variations of <c>Checkout (v2)!</c>; <see cref="A"/> is the control.</summary>
+            [global::Hackle.Accessors.HackleExperiment(3L, "AB")]
             public enum Variant
             {
                 /// <summary>Variation A (control).</summary>
@@ -134,53 +65,18 @@ namespace HackleFlags
                 B,
             }
 
-            /// <summary>The user's variation, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The variation, or the control A when none can be decided.</returns>
-            public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The user's variation, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The variation, or the control A when none can be decided.</returns>
-            public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
-
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The user's variation with the reason and parameters, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)
-            {
-                if (client == null) throw new global::System.ArgumentNullException("client");
-                global::Hackle.Decision decision = client.VariationDetail(Key, user, "A");
-                return new global::HackleFlags.VariationDecision<Variant>(ToVariant(decision.Variation), decision.Variation, decision.Reason, decision.Config);
-            }
-
-            /// <summary>Maps a variation key to <see cref="Variant"/>; unknown keys map to the control.</summary>
-            private static Variant ToVariant(string key)
-            {
-                switch (key)
-                {
-                    case "A": return Variant.A;
-                    case "B": return Variant.B;
-                    default: return Variant.A;
-                }
-            }
+            private CheckoutV2() { }
         }
 
         /// <summary>A/B test <c>🚀🚀</c> (key 4).</summary>
         /// <remarks>Status: RUNNING. Variations: A (control), B.</remarks>
-        public static class Experiment4
+        public sealed class Experiment4 : global::Hackle.Accessors.ExperimentAccessor<Experiment4.Variant>
         {
-            /// <summary>The experiment key in Hackle: 4.</summary>
+            /// <summary>The experiment key in Hackle.</summary>
             public const long Key = 4L;
 
             /// <summary>The variations of <c>🚀🚀</c>; <see cref="A"/> is the control.</summary>
+            [global::Hackle.Accessors.HackleExperiment(4L, "AB")]
             public enum Variant
             {
                 /// <summary>Variation A (control).</summary>
@@ -189,43 +85,7 @@ namespace HackleFlags
                 B,
             }
 
-            /// <summary>The user's variation, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The variation, or the control A when none can be decided.</returns>
-            public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The user's variation, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The variation, or the control A when none can be decided.</returns>
-            public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
-
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The user's variation with the reason and parameters, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)
-            {
-                if (client == null) throw new global::System.ArgumentNullException("client");
-                global::Hackle.Decision decision = client.VariationDetail(Key, user, "A");
-                return new global::HackleFlags.VariationDecision<Variant>(ToVariant(decision.Variation), decision.Variation, decision.Reason, decision.Config);
-            }
-
-            /// <summary>Maps a variation key to <see cref="Variant"/>; unknown keys map to the control.</summary>
-            private static Variant ToVariant(string key)
-            {
-                switch (key)
-                {
-                    case "A": return Variant.A;
-                    case "B": return Variant.B;
-                    default: return Variant.A;
-                }
-            }
+            private Experiment4() { }
         }
 
         /// <summary>
@@ -235,12 +95,13 @@ namespace HackleFlags
         /// third line
         /// </summary>
         /// <remarks>Status: RUNNING. Variations: A (control), B.</remarks>
-        public static class Experiment5
+        public sealed class Experiment5 : global::Hackle.Accessors.ExperimentAccessor<Experiment5.Variant>
         {
-            /// <summary>The experiment key in Hackle: 5.</summary>
+            /// <summary>The experiment key in Hackle.</summary>
             public const long Key = 5L;
 
             /// <summary>The variations of this experiment; <see cref="A"/> is the control.</summary>
+            [global::Hackle.Accessors.HackleExperiment(5L, "AB")]
             public enum Variant
             {
                 /// <summary>Variation A (control).</summary>
@@ -249,53 +110,18 @@ namespace HackleFlags
                 B,
             }
 
-            /// <summary>The user's variation, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The variation, or the control A when none can be decided.</returns>
-            public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The user's variation, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The variation, or the control A when none can be decided.</returns>
-            public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
-
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The user's variation with the reason and parameters, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)
-            {
-                if (client == null) throw new global::System.ArgumentNullException("client");
-                global::Hackle.Decision decision = client.VariationDetail(Key, user, "A");
-                return new global::HackleFlags.VariationDecision<Variant>(ToVariant(decision.Variation), decision.Variation, decision.Reason, decision.Config);
-            }
-
-            /// <summary>Maps a variation key to <see cref="Variant"/>; unknown keys map to the control.</summary>
-            private static Variant ToVariant(string key)
-            {
-                switch (key)
-                {
-                    case "A": return Variant.A;
-                    case "B": return Variant.B;
-                    default: return Variant.A;
-                }
-            }
+            private Experiment5() { }
         }
 
         /// <summary>A/B test <c>Key</c> (key 6).</summary>
         /// <remarks>Status: RUNNING. Variations: A (control), B.</remarks>
-        public static class Key_6
+        public sealed class Key_6 : global::Hackle.Accessors.ExperimentAccessor<Key_6.Variant>
         {
-            /// <summary>The experiment key in Hackle: 6.</summary>
+            /// <summary>The experiment key in Hackle.</summary>
             public const long Key = 6L;
 
             /// <summary>The variations of <c>Key</c>; <see cref="A"/> is the control.</summary>
+            [global::Hackle.Accessors.HackleExperiment(6L, "AB")]
             public enum Variant
             {
                 /// <summary>Variation A (control).</summary>
@@ -304,53 +130,18 @@ namespace HackleFlags
                 B,
             }
 
-            /// <summary>The user's variation, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The variation, or the control A when none can be decided.</returns>
-            public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The user's variation, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The variation, or the control A when none can be decided.</returns>
-            public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
-
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The user's variation with the reason and parameters, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)
-            {
-                if (client == null) throw new global::System.ArgumentNullException("client");
-                global::Hackle.Decision decision = client.VariationDetail(Key, user, "A");
-                return new global::HackleFlags.VariationDecision<Variant>(ToVariant(decision.Variation), decision.Variation, decision.Reason, decision.Config);
-            }
-
-            /// <summary>Maps a variation key to <see cref="Variant"/>; unknown keys map to the control.</summary>
-            private static Variant ToVariant(string key)
-            {
-                switch (key)
-                {
-                    case "A": return Variant.A;
-                    case "B": return Variant.B;
-                    default: return Variant.A;
-                }
-            }
+            private Key_6() { }
         }
 
         /// <summary>A/B test <c>to string</c> (key 7).</summary>
         /// <remarks>Status: RUNNING. Variations: A (control), B.</remarks>
-        public static class ToString_7
+        public sealed class ToString_7 : global::Hackle.Accessors.ExperimentAccessor<ToString_7.Variant>
         {
-            /// <summary>The experiment key in Hackle: 7.</summary>
+            /// <summary>The experiment key in Hackle.</summary>
             public const long Key = 7L;
 
             /// <summary>The variations of <c>to string</c>; <see cref="A"/> is the control.</summary>
+            [global::Hackle.Accessors.HackleExperiment(7L, "AB")]
             public enum Variant
             {
                 /// <summary>Variation A (control).</summary>
@@ -359,53 +150,18 @@ namespace HackleFlags
                 B,
             }
 
-            /// <summary>The user's variation, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The variation, or the control A when none can be decided.</returns>
-            public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The user's variation, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The variation, or the control A when none can be decided.</returns>
-            public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
-
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The user's variation with the reason and parameters, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)
-            {
-                if (client == null) throw new global::System.ArgumentNullException("client");
-                global::Hackle.Decision decision = client.VariationDetail(Key, user, "A");
-                return new global::HackleFlags.VariationDecision<Variant>(ToVariant(decision.Variation), decision.Variation, decision.Reason, decision.Config);
-            }
-
-            /// <summary>Maps a variation key to <see cref="Variant"/>; unknown keys map to the control.</summary>
-            private static Variant ToVariant(string key)
-            {
-                switch (key)
-                {
-                    case "A": return Variant.A;
-                    case "B": return Variant.B;
-                    default: return Variant.A;
-                }
-            }
+            private ToString_7() { }
         }
 
         /// <summary>A/B test <c>Experiments</c> (key 8).</summary>
         /// <remarks>Status: RUNNING. Variations: A (control), B.</remarks>
-        public static class Experiments_8
+        public sealed class Experiments_8 : global::Hackle.Accessors.ExperimentAccessor<Experiments_8.Variant>
         {
-            /// <summary>The experiment key in Hackle: 8.</summary>
+            /// <summary>The experiment key in Hackle.</summary>
             public const long Key = 8L;
 
             /// <summary>The variations of <c>Experiments</c>; <see cref="A"/> is the control.</summary>
+            [global::Hackle.Accessors.HackleExperiment(8L, "AB")]
             public enum Variant
             {
                 /// <summary>Variation A (control).</summary>
@@ -414,43 +170,7 @@ namespace HackleFlags
                 B,
             }
 
-            /// <summary>The user's variation, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The variation, or the control A when none can be decided.</returns>
-            public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The user's variation, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The variation, or the control A when none can be decided.</returns>
-            public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
-
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The user's variation with the reason and parameters, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::HackleFlags.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)
-            {
-                if (client == null) throw new global::System.ArgumentNullException("client");
-                global::Hackle.Decision decision = client.VariationDetail(Key, user, "A");
-                return new global::HackleFlags.VariationDecision<Variant>(ToVariant(decision.Variation), decision.Variation, decision.Reason, decision.Config);
-            }
-
-            /// <summary>Maps a variation key to <see cref="Variant"/>; unknown keys map to the control.</summary>
-            private static Variant ToVariant(string key)
-            {
-                switch (key)
-                {
-                    case "A": return Variant.A;
-                    case "B": return Variant.B;
-                    default: return Variant.A;
-                }
-            }
+            private Experiments_8() { }
         }
     }
 }

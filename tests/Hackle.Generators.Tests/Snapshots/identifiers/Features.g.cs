@@ -10,36 +10,13 @@ namespace HackleFlags
     {
         /// <summary>Feature flag <c>event</c> (key 30).</summary>
         /// <remarks>Status: RUNNING.</remarks>
-        public static class Event
+        [global::Hackle.Accessors.HackleFeature(30L)]
+        public sealed class Event : global::Hackle.Accessors.FeatureAccessor<Event>
         {
-            /// <summary>The feature key in Hackle: 30.</summary>
+            /// <summary>The feature key in Hackle.</summary>
             public const long Key = 30L;
 
-            /// <summary>Whether the flag is on for the user, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>True when on; false when off or undecided.</returns>
-            public static bool IsOn(global::Hackle.HackleUser user) => IsOn(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>Whether the flag is on for the user, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>True when on; false when off or undecided.</returns>
-            public static bool IsOn(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => Detail(client, user).IsOn;
-
-            /// <summary>The flag for the user with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::Hackle.FeatureFlagDecision Detail(global::Hackle.HackleUser user) => Detail(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The flag for the user with the reason and parameters, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::Hackle.FeatureFlagDecision Detail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)
-            {
-                if (client == null) throw new global::System.ArgumentNullException("client");
-                return client.FeatureFlagDetail(Key, user);
-            }
+            private Event() { }
         }
 
         /// <summary>Feature flag <c>Legacy Search</c> (key 31).</summary>
@@ -48,36 +25,13 @@ namespace HackleFlags
         /// Feature flag 'Legacy Search' (key 31) is COMPLETED; winner B, so it is on for everyone. Remove the check and keep the on path.
         /// </remarks>
         [global::System.Obsolete("Feature flag 'Legacy Search' (key 31) is COMPLETED; winner B, so it is on for everyone. Remove the check and keep the on path.")]
-        public static class LegacySearch
+        [global::Hackle.Accessors.HackleFeature(31L)]
+        public sealed class LegacySearch : global::Hackle.Accessors.FeatureAccessor<LegacySearch>
         {
-            /// <summary>The feature key in Hackle: 31.</summary>
+            /// <summary>The feature key in Hackle.</summary>
             public const long Key = 31L;
 
-            /// <summary>Whether the flag is on for the user, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>True when on; false when off or undecided.</returns>
-            public static bool IsOn(global::Hackle.HackleUser user) => IsOn(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>Whether the flag is on for the user, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>True when on; false when off or undecided.</returns>
-            public static bool IsOn(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => Detail(client, user).IsOn;
-
-            /// <summary>The flag for the user with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::Hackle.FeatureFlagDecision Detail(global::Hackle.HackleUser user) => Detail(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The flag for the user with the reason and parameters, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::Hackle.FeatureFlagDecision Detail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)
-            {
-                if (client == null) throw new global::System.ArgumentNullException("client");
-                return client.FeatureFlagDetail(Key, user);
-            }
+            private LegacySearch() { }
         }
     }
 }

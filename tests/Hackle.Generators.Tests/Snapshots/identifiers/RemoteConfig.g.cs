@@ -9,111 +9,42 @@ namespace HackleFlags
     internal static partial class RemoteConfig
     {
         /// <summary>Remote-config parameter <c>enabled</c> (BOOLEAN).</summary>
-        public static class Enabled
+        [global::Hackle.Accessors.HackleParameter(Enabled.Key, Enabled.DefaultValue)]
+        public sealed class Enabled : global::Hackle.Accessors.BooleanParameterAccessor<Enabled>
         {
             /// <summary>The parameter key in Hackle.</summary>
             public const string Key = "enabled";
 
-            /// <summary>The manifest's default value, false, returned when the value cannot be decided.</summary>
+            /// <summary>The manifest's default value, returned when the value cannot be decided.</summary>
             public const bool DefaultValue = false;
 
-            /// <summary>The value for the user, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The value; <see cref="DefaultValue"/> when it cannot be decided.</returns>
-            public static bool Get(global::Hackle.HackleUser user) => Get(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The value for the user, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The value; <see cref="DefaultValue"/> when it cannot be decided.</returns>
-            public static bool Get(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => Detail(client, user).Value;
-
-            /// <summary>The value for the user with the reason, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The value and why it was chosen.</returns>
-            public static global::Hackle.RemoteConfigDecision<bool> Detail(global::Hackle.HackleUser user) => Detail(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The value for the user with the reason, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The value and why it was chosen.</returns>
-            public static global::Hackle.RemoteConfigDecision<bool> Detail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)
-            {
-                if (client == null) throw new global::System.ArgumentNullException("client");
-                return client.RemoteConfigDetail(Key, user, DefaultValue);
-            }
+            private Enabled() { }
         }
 
         /// <summary>Remote-config parameter <c>max.items-per_page</c> (NUMBER).</summary>
-        public static class MaxItemsPerPage
+        [global::Hackle.Accessors.HackleParameter(MaxItemsPerPage.Key, MaxItemsPerPage.DefaultValue)]
+        public sealed class MaxItemsPerPage : global::Hackle.Accessors.NumberParameterAccessor<MaxItemsPerPage>
         {
             /// <summary>The parameter key in Hackle.</summary>
             public const string Key = "max.items-per_page";
 
-            /// <summary>The manifest's default value, 2.5e3, returned when the value cannot be decided.</summary>
+            /// <summary>The manifest's default value, returned when the value cannot be decided.</summary>
             public const double DefaultValue = 2.5e3D;
 
-            /// <summary>The value for the user, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The value; <see cref="DefaultValue"/> when it cannot be decided.</returns>
-            public static double Get(global::Hackle.HackleUser user) => Get(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The value for the user, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The value; <see cref="DefaultValue"/> when it cannot be decided.</returns>
-            public static double Get(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => Detail(client, user).Value;
-
-            /// <summary>The value for the user with the reason, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The value and why it was chosen.</returns>
-            public static global::Hackle.RemoteConfigDecision<double> Detail(global::Hackle.HackleUser user) => Detail(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The value for the user with the reason, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The value and why it was chosen.</returns>
-            public static global::Hackle.RemoteConfigDecision<double> Detail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)
-            {
-                if (client == null) throw new global::System.ArgumentNullException("client");
-                return client.RemoteConfigDetail(Key, user, DefaultValue);
-            }
+            private MaxItemsPerPage() { }
         }
 
         /// <summary>Remote-config parameter <c>payload</c> (JSON).</summary>
-        public static class Payload
+        [global::Hackle.Accessors.HackleParameter(Payload.Key, Payload.DefaultValue)]
+        public sealed class Payload : global::Hackle.Accessors.StringParameterAccessor<Payload>
         {
             /// <summary>The parameter key in Hackle.</summary>
             public const string Key = "payload";
 
-            /// <summary>The manifest's default value, "{\"a\":1}", returned when the value cannot be decided.</summary>
+            /// <summary>The manifest's default value, returned when the value cannot be decided.</summary>
             public const string DefaultValue = "{\"a\":1}";
 
-            /// <summary>The value for the user, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The value; <see cref="DefaultValue"/> when it cannot be decided.</returns>
-            public static string Get(global::Hackle.HackleUser user) => Get(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The value for the user, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The value; <see cref="DefaultValue"/> when it cannot be decided.</returns>
-            public static string Get(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => Detail(client, user).Value;
-
-            /// <summary>The value for the user with the reason, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The value and why it was chosen.</returns>
-            public static global::Hackle.RemoteConfigDecision<string> Detail(global::Hackle.HackleUser user) => Detail(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The value for the user with the reason, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The value and why it was chosen.</returns>
-            public static global::Hackle.RemoteConfigDecision<string> Detail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)
-            {
-                if (client == null) throw new global::System.ArgumentNullException("client");
-                return client.RemoteConfigDetail(Key, user, DefaultValue);
-            }
+            private Payload() { }
         }
     }
 }

@@ -10,36 +10,13 @@ namespace HackleFlags
     {
         /// <summary>Feature flag <c>다크 모드</c> (key 201).</summary>
         /// <remarks>Status: RUNNING.</remarks>
-        public static class 다크모드
+        [global::Hackle.Accessors.HackleFeature(201L)]
+        public sealed class 다크모드 : global::Hackle.Accessors.FeatureAccessor<다크모드>
         {
-            /// <summary>The feature key in Hackle: 201.</summary>
+            /// <summary>The feature key in Hackle.</summary>
             public const long Key = 201L;
 
-            /// <summary>Whether the flag is on for the user, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>True when on; false when off or undecided.</returns>
-            public static bool IsOn(global::Hackle.HackleUser user) => IsOn(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>Whether the flag is on for the user, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>True when on; false when off or undecided.</returns>
-            public static bool IsOn(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => Detail(client, user).IsOn;
-
-            /// <summary>The flag for the user with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::Hackle.FeatureFlagDecision Detail(global::Hackle.HackleUser user) => Detail(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The flag for the user with the reason and parameters, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::Hackle.FeatureFlagDecision Detail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)
-            {
-                if (client == null) throw new global::System.ArgumentNullException("client");
-                return client.FeatureFlagDetail(Key, user);
-            }
+            private 다크모드() { }
         }
     }
 }

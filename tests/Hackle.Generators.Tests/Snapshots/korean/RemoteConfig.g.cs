@@ -9,39 +9,16 @@ namespace HackleFlags
     internal static partial class RemoteConfig
     {
         /// <summary>Remote-config parameter <c>배너_문구</c> (STRING).</summary>
-        public static class 배너문구
+        [global::Hackle.Accessors.HackleParameter(배너문구.Key, 배너문구.DefaultValue)]
+        public sealed class 배너문구 : global::Hackle.Accessors.StringParameterAccessor<배너문구>
         {
             /// <summary>The parameter key in Hackle.</summary>
             public const string Key = "배너_문구";
 
-            /// <summary>The manifest's default value, "무료 배송 \"이벤트\"", returned when the value cannot be decided.</summary>
+            /// <summary>The manifest's default value, returned when the value cannot be decided.</summary>
             public const string DefaultValue = "무료 배송 \"이벤트\"";
 
-            /// <summary>The value for the user, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The value; <see cref="DefaultValue"/> when it cannot be decided.</returns>
-            public static string Get(global::Hackle.HackleUser user) => Get(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The value for the user, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The value; <see cref="DefaultValue"/> when it cannot be decided.</returns>
-            public static string Get(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => Detail(client, user).Value;
-
-            /// <summary>The value for the user with the reason, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The value and why it was chosen.</returns>
-            public static global::Hackle.RemoteConfigDecision<string> Detail(global::Hackle.HackleUser user) => Detail(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The value for the user with the reason, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The value and why it was chosen.</returns>
-            public static global::Hackle.RemoteConfigDecision<string> Detail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)
-            {
-                if (client == null) throw new global::System.ArgumentNullException("client");
-                return client.RemoteConfigDetail(Key, user, DefaultValue);
-            }
+            private 배너문구() { }
         }
     }
 }

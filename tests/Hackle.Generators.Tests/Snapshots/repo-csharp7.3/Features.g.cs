@@ -12,36 +12,13 @@ namespace HackleFlags
         /// Turns on the new checkout for GOLD and VIP members and 30% of everyone else.
         /// </summary>
         /// <remarks>Status: RUNNING.</remarks>
-        public static class NewCheckout
+        [global::Hackle.Accessors.HackleFeature(7L)]
+        public sealed class NewCheckout : global::Hackle.Accessors.FeatureAccessor<NewCheckout>
         {
-            /// <summary>The feature key in Hackle: 7.</summary>
+            /// <summary>The feature key in Hackle.</summary>
             public const long Key = 7L;
 
-            /// <summary>Whether the flag is on for the user, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>True when on; false when off or undecided.</returns>
-            public static bool IsOn(global::Hackle.HackleUser user) => IsOn(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>Whether the flag is on for the user, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>True when on; false when off or undecided.</returns>
-            public static bool IsOn(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => Detail(client, user).IsOn;
-
-            /// <summary>The flag for the user with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::Hackle.FeatureFlagDecision Detail(global::Hackle.HackleUser user) => Detail(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The flag for the user with the reason and parameters, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::Hackle.FeatureFlagDecision Detail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)
-            {
-                if (client == null) throw new global::System.ArgumentNullException("client");
-                return client.FeatureFlagDetail(Key, user);
-            }
+            private NewCheckout() { }
         }
 
         /// <summary>
@@ -53,36 +30,13 @@ namespace HackleFlags
         /// Feature flag 'DarkMode' (key 8) is PAUSED, so it is off for everyone. Remove the check and keep the off path.
         /// </remarks>
         [global::System.Obsolete("Feature flag 'DarkMode' (key 8) is PAUSED, so it is off for everyone. Remove the check and keep the off path.")]
-        public static class DarkMode
+        [global::Hackle.Accessors.HackleFeature(8L)]
+        public sealed class DarkMode : global::Hackle.Accessors.FeatureAccessor<DarkMode>
         {
-            /// <summary>The feature key in Hackle: 8.</summary>
+            /// <summary>The feature key in Hackle.</summary>
             public const long Key = 8L;
 
-            /// <summary>Whether the flag is on for the user, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>True when on; false when off or undecided.</returns>
-            public static bool IsOn(global::Hackle.HackleUser user) => IsOn(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>Whether the flag is on for the user, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>True when on; false when off or undecided.</returns>
-            public static bool IsOn(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => Detail(client, user).IsOn;
-
-            /// <summary>The flag for the user with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::Hackle.FeatureFlagDecision Detail(global::Hackle.HackleUser user) => Detail(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The flag for the user with the reason and parameters, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::Hackle.FeatureFlagDecision Detail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)
-            {
-                if (client == null) throw new global::System.ArgumentNullException("client");
-                return client.FeatureFlagDetail(Key, user);
-            }
+            private DarkMode() { }
         }
     }
 }

@@ -13,12 +13,13 @@ namespace Shop.Flags
         /// One-page checkout against the current three-step flow and an express variant.
         /// </summary>
         /// <remarks>Status: RUNNING. Variations: A "Three-step checkout" (control), B "One-page checkout", C "Express checkout".</remarks>
-        public static class Checkout
+        public sealed class Checkout : global::Hackle.Accessors.ExperimentAccessor<Checkout.Variant>
         {
-            /// <summary>The experiment key in Hackle: 42.</summary>
+            /// <summary>The experiment key in Hackle.</summary>
             public const long Key = 42L;
 
             /// <summary>The variations of <c>Checkout</c>; <see cref="ThreeStepCheckout"/> is the control.</summary>
+            [global::Hackle.Accessors.HackleExperiment(42L, "ABC")]
             public enum Variant
             {
                 /// <summary>Variation A (control): Three-step checkout.</summary>
@@ -29,44 +30,7 @@ namespace Shop.Flags
                 ExpressCheckout,
             }
 
-            /// <summary>The user's variation, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The variation, or the control A when none can be decided.</returns>
-            public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The user's variation, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The variation, or the control A when none can be decided.</returns>
-            public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
-
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::Shop.Flags.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The user's variation with the reason and parameters, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::Shop.Flags.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)
-            {
-                if (client == null) throw new global::System.ArgumentNullException("client");
-                global::Hackle.Decision decision = client.VariationDetail(Key, user, "A");
-                return new global::Shop.Flags.VariationDecision<Variant>(ToVariant(decision.Variation), decision.Variation, decision.Reason, decision.Config);
-            }
-
-            /// <summary>Maps a variation key to <see cref="Variant"/>; unknown keys map to the control.</summary>
-            private static Variant ToVariant(string key)
-            {
-                switch (key)
-                {
-                    case "A": return Variant.ThreeStepCheckout;
-                    case "B": return Variant.OnePageCheckout;
-                    case "C": return Variant.ExpressCheckout;
-                    default: return Variant.ThreeStepCheckout;
-                }
-            }
+            private Checkout() { }
         }
 
         /// <summary>
@@ -74,12 +38,13 @@ namespace Shop.Flags
         /// Personalised ranking for search results, for app users on 2.0 or later.
         /// </summary>
         /// <remarks>Status: RUNNING. Variations: A (control), B (dropped), C.</remarks>
-        public static class SearchRanking
+        public sealed class SearchRanking : global::Hackle.Accessors.ExperimentAccessor<SearchRanking.Variant>
         {
-            /// <summary>The experiment key in Hackle: 44.</summary>
+            /// <summary>The experiment key in Hackle.</summary>
             public const long Key = 44L;
 
             /// <summary>The variations of <c>Search Ranking</c>; <see cref="A"/> is the control.</summary>
+            [global::Hackle.Accessors.HackleExperiment(44L, "ABC")]
             public enum Variant
             {
                 /// <summary>Variation A (control).</summary>
@@ -91,46 +56,7 @@ namespace Shop.Flags
                 C,
             }
 
-            /// <summary>The user's variation, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The variation, or the control A when none can be decided.</returns>
-            public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The user's variation, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The variation, or the control A when none can be decided.</returns>
-            public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) => VariationDetail(client, user).Variation;
-
-            /// <summary>The user's variation with the reason and parameters, decided by <see cref="global::Hackle.HackleClient.Current"/>; never throws.</summary>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::Shop.Flags.VariationDecision<Variant> VariationDetail(global::Hackle.HackleUser user) => VariationDetail(global::Hackle.HackleClient.Current, user);
-
-            /// <summary>The user's variation with the reason and parameters, decided by <paramref name="client"/>.</summary>
-            /// <param name="client">The client to use, e.g. one injected from DI.</param>
-            /// <param name="user">The user.</param>
-            /// <returns>The decision; its reason says why.</returns>
-            public static global::Shop.Flags.VariationDecision<Variant> VariationDetail(global::Hackle.IHackleClient client, global::Hackle.HackleUser user)
-            {
-                if (client == null) throw new global::System.ArgumentNullException("client");
-                global::Hackle.Decision decision = client.VariationDetail(Key, user, "A");
-                return new global::Shop.Flags.VariationDecision<Variant>(ToVariant(decision.Variation), decision.Variation, decision.Reason, decision.Config);
-            }
-
-            /// <summary>Maps a variation key to <see cref="Variant"/>; unknown keys map to the control.</summary>
-            private static Variant ToVariant(string key)
-            {
-                switch (key)
-                {
-                    case "A": return Variant.A;
-#pragma warning disable 0618
-                    case "B": return Variant.B;
-#pragma warning restore 0618
-                    case "C": return Variant.C;
-                    default: return Variant.A;
-                }
-            }
+            private SearchRanking() { }
         }
     }
 }

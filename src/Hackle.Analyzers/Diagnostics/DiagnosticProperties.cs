@@ -1,0 +1,23 @@
+using Hackle.Analyzers.Lifetime;
+
+namespace Hackle.Analyzers.Diagnostics
+{
+    /// <summary>Keys of the properties that diagnostics pass to their code fixes.</summary>
+    internal static class DiagnosticProperties
+    {
+        /// <summary>HKA101: the <see cref="InjectionFix"/> that applies.</summary>
+        public const string InjectionFix = "InjectionFix";
+
+        /// <summary>HKA102: the lifetime-neutral replacement (method name, or "Singleton" for a ServiceLifetime value).</summary>
+        public const string SingletonReplacement = "SingletonReplacement";
+
+        /// <summary>HKA104: "true" when the type already implements IDisposable.</summary>
+        public const string TypeIsDisposable = "TypeIsDisposable";
+
+        /// <summary>HKA106: the generated accessor class, e.g. "Experiments.Checkout".</summary>
+        public const string AccessorType = "AccessorType";
+
+        /// <summary>HKA106: the generated accessor method, "Variation" or "IsOn".</summary>
+        public const string AccessorMethod = "AccessorMethod";
+    }
+}

@@ -1,0 +1,103 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using Hackle.Analyzers.Diagnostics;
+using Hackle.Analyzers.Operations;
+using Hackle.Generators.Manifest;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Hackle.Analyzers.FlagKeys
+{
+    /// <summary>
+    /// The flag-key rules, checked against hackle.flags.json: HKA106 (a literal key that has a generated
+    /// accessor), HKA107 (a constant key the manifest does not contain) and HKA108 (a variation key,
+    /// compared with or passed as the default, that the experiment does not have).
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class FlagKeyAnalyzer : DiagnosticAnalyzer
+    {
+        /// <inheritdoc />
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            DiagnosticDescriptors.UseGeneratedAccessor,
+            DiagnosticDescriptors.UnknownFlagKey,
+            DiagnosticDescriptors.UnknownVariation);
+
+        /// <inheritdoc />
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterWhenRuntimeReferenced((start, types) =>
+            {
+                var manifest = ManifestProvider.Find(start.Options, start.CancellationToken);
+                if (manifest is null) return;
+
+                var flags = new ManifestIndex(manifest, GeneratedAccessors.Find(
+                    start.Compilation, start.Options.AnalyzerConfigOptionsProvider.GlobalOptions));
+                start.RegisterOperationAction(c => AnalyzeInvocation(c, types, flags), OperationKind.Invocation);
+            });
+        }
+
+        private static void AnalyzeInvocation(OperationAnalysisContext context, KnownTypes types, ManifestIndex flags)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            var call = RawCall.Recognise(invocation, types);
+            if (call is null) return;
+            var keyArgument = call.Value.Key;
+            var keyValue = keyArgument.Value.SkipConversionsDown();
+            if (!keyValue.ConstantValue.HasValue || !(keyValue.ConstantValue.Value is long || keyValue.ConstantValue.Value is int)) return;
+            var key = System.Convert.ToInt64(keyValue.ConstantValue.Value, CultureInfo.InvariantCulture);
+            var keyText = key.ToString(CultureInfo.InvariantCulture);
+            var kindLabel = call.Value.IsExperiment ? "Experiment" : "Feature flag";
+
+            if (!flags.TryGetName(call.Value.IsExperiment, key, out var name))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.UnknownFlagKey, keyArgument.Value.Syntax.GetLocation(), kindLabel, keyText, flags.FileName));
+                return;
+            }
+
+            if (call.Value.IsExperiment && flags.Experiments.TryGetValue(key, out var experiment))
+            {
+                CheckVariations(context, experiment, call.Value);
+            }
+
+            if (keyValue is ILiteralOperation && flags.Accessor(call.Value.IsExperiment, key) is { } accessor)
+            {
+                var method = call.Value.IsExperiment ? "Variation" : "IsOn";
+                var properties = ImmutableDictionary<string, string?>.Empty
+                    .Add(DiagnosticProperties.AccessorType, accessor.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))
+                    .Add(DiagnosticProperties.AccessorMethod, method);
+                context.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.UseGeneratedAccessor, invocation.Syntax.GetLocation(), properties,
+                    kindLabel, keyText, name, accessor.ContainingType.Name + "." + accessor.Name + "." + method));
+            }
+        }
+
+        private static void CheckVariations(OperationAnalysisContext context, ExperimentModel experiment, RawCall call)
+        {
+            var known = experiment.Variations.Select(v => v.Key).ToArray();
+            var candidates = new List<IOperation>();
+            if (call.DefaultVariation is { ArgumentKind: ArgumentKind.Explicit } explicitDefault)
+            {
+                candidates.Add(explicitDefault.Value.SkipConversionsDown());
+            }
+            if (call.VariationValue is { } variation) candidates.AddRange(VariationComparisons.ComparedConstants(variation));
+
+            foreach (var constant in candidates)
+            {
+                if (!(constant.ConstantValue.Value is string compared) || known.Contains(compared)) continue;
+                context.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.UnknownVariation,
+                    constant.Syntax.GetLocation(),
+                    experiment.Key.ToString(CultureInfo.InvariantCulture),
+                    experiment.Name ?? "unnamed",
+                    compared,
+                    string.Join(", ", known)));
+            }
+        }
+    }
+}

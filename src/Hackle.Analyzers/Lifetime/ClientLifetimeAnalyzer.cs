@@ -1,0 +1,40 @@
+using System.Collections.Immutable;
+using Hackle.Analyzers.Diagnostics;
+using Hackle.Analyzers.Operations;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Hackle.Analyzers.Lifetime
+{
+    /// <summary>
+    /// The client lifetime rules: HKA101 (created per request or per loop iteration), HKA103 (local client
+    /// never disposed) and HKA104 (a type stores a client it created but does not dispose it). One pass per
+    /// type, because whether a method is a route handler, and whether a field is ever disposed, is known only
+    /// once every member of the type has been seen; and because a per-request creation must not also be told
+    /// to add 'using' (that would close the process-wide client at the end of each request).
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ClientLifetimeAnalyzer : DiagnosticAnalyzer
+    {
+        /// <inheritdoc />
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            DiagnosticDescriptors.ClientCreatedPerRequest,
+            DiagnosticDescriptors.ClientNeverDisposed,
+            DiagnosticDescriptors.ClientFieldNotDisposed);
+
+        /// <inheritdoc />
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterWhenRuntimeReferenced((start, types) => start.RegisterSymbolStartAction(symbolStart =>
+            {
+                var state = new ClientLifetimeState((INamedTypeSymbol)symbolStart.Symbol, types);
+                symbolStart.RegisterOperationAction(state.OnCreationCandidate, OperationKind.Invocation, OperationKind.ObjectCreation);
+                symbolStart.RegisterOperationAction(state.OnDelegateCreation, OperationKind.DelegateCreation);
+                symbolStart.RegisterOperationAction(state.OnMemberReference, OperationKind.FieldReference, OperationKind.PropertyReference);
+                symbolStart.RegisterSymbolEndAction(state.OnEnd);
+            }, SymbolKind.NamedType));
+        }
+    }
+}

@@ -1,0 +1,155 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Hackle.Analyzers.Diagnostics;
+using Hackle.Analyzers.Operations;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Hackle.Analyzers.Lifetime
+{
+    /// <summary>
+    /// What <see cref="ClientLifetimeAnalyzer"/> learns about one type while its members are analyzed
+    /// (possibly concurrently); the decisions are made once the whole type has been seen.
+    /// </summary>
+    internal sealed class ClientLifetimeState
+    {
+        private readonly INamedTypeSymbol _type;
+        private readonly KnownTypes _types;
+        private readonly ConcurrentBag<(IOperation Creation, RequestContext Context)> _creations = new ConcurrentBag<(IOperation, RequestContext)>();
+        private readonly ConcurrentDictionary<IMethodSymbol, bool> _routeHandlers = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, Fate> _memberFates = new ConcurrentDictionary<ISymbol, Fate>(SymbolEqualityComparer.Default);
+
+        public ClientLifetimeState(INamedTypeSymbol type, KnownTypes types)
+        {
+            _type = type;
+            _types = types;
+        }
+
+        /// <summary>Records a client creation with its per-request classification.</summary>
+        public void OnCreationCandidate(OperationAnalysisContext context)
+        {
+            if (!ClientCreation.IsCreation(context.Operation, _types)) return;
+            _creations.Add((context.Operation, RequestContextClassifier.Classify(context.Operation, context.ContainingSymbol, _types)));
+        }
+
+        /// <summary>Records methods passed as minimal-API handlers (method groups).</summary>
+        public void OnDelegateCreation(OperationAnalysisContext context)
+        {
+            var creation = (IDelegateCreationOperation)context.Operation;
+            if (!(creation.Target is IMethodReferenceOperation reference)) return;
+            if (creation.SkipConversionsUp().Parent is IArgumentOperation { Parent: IInvocationOperation invocation } argument
+                && LambdaRoles.IsRouteHandlerArgument(invocation.TargetMethod, argument, _types))
+            {
+                _routeHandlers[reference.Method.OriginalDefinition] = true;
+            }
+        }
+
+        /// <summary>Records how this type's own fields and properties that may hold a client are used.</summary>
+        public void OnMemberReference(OperationAnalysisContext context)
+        {
+            var reference = (IMemberReferenceOperation)context.Operation;
+            var member = reference switch
+            {
+                IFieldReferenceOperation field => (ISymbol)field.Field,
+                IPropertyReferenceOperation property when property.Arguments.IsEmpty => property.Property,
+                _ => null,
+            };
+            if (member is null || member.IsStatic || !SymbolEqualityComparer.Default.Equals(member.ContainingType, _type)) return;
+            if (!_types.IsClientType(reference.Type)) return;
+
+            var fate = ValueFate.OfReference(reference, owner: null, _types);
+            // Exposing the field through a property of the same type does not hand ownership on.
+            if (fate == Fate.Escapes && reference.SkipConversionsUp().Parent is IReturnOperation
+                && context.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.PropertyGet })
+            {
+                fate = Fate.Dropped;
+            }
+            _memberFates.AddOrUpdate(member.OriginalDefinition, fate, (_, previous) => previous > fate ? previous : fate);
+        }
+
+        /// <summary>Reports HKA101, HKA103 and HKA104 for the type.</summary>
+        public void OnEnd(SymbolAnalysisContext context)
+        {
+            var undisposedFields = new Dictionary<ISymbol, IOperation>(SymbolEqualityComparer.Default);
+            foreach (var (creation, requestContext) in _creations)
+            {
+                var kind = requestContext.Kind;
+                var fix = requestContext.Fix;
+                if (kind == RequestContextKind.None && requestContext.PendingHandler is { } handler && _routeHandlers.ContainsKey(handler.OriginalDefinition))
+                {
+                    kind = RequestContextKind.MinimalApi;
+                }
+
+                if (kind != RequestContextKind.None)
+                {
+                    var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.InjectionFix, fix.ToString());
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        DiagnosticDescriptors.ClientCreatedPerRequest, creation.Syntax.GetLocation(), properties, RequestContext.Describe(kind)));
+                    continue;
+                }
+
+                if (StoredInInstanceMember(creation) is { } member)
+                {
+                    if (!undisposedFields.ContainsKey(member)) undisposedFields[member] = creation;
+                    continue;
+                }
+
+                if (StoredInLocal(creation) is { } local && ValueFate.OfCreation(creation, _types) == Fate.Dropped)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ClientNeverDisposed, creation.Syntax.GetLocation(), local.Name));
+                }
+            }
+
+            foreach (var member in undisposedFields.Keys)
+            {
+                var fate = _memberFates.TryGetValue(member, out var known) ? known : Fate.Dropped;
+                if (fate != Fate.Dropped) continue;
+                var disposable = _type.Implements(_types.Disposable) || _type.Implements(_types.AsyncDisposable);
+                var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.TypeIsDisposable, disposable ? "true" : "false");
+                context.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.ClientFieldNotDisposed,
+                    member.Locations[0],
+                    properties,
+                    _type.Name,
+                    member.Name,
+                    disposable ? "never disposes it" : "does not implement IDisposable"));
+            }
+        }
+
+        /// <summary>The instance field or property of this type that a creation is stored in, if any.</summary>
+        private ISymbol? StoredInInstanceMember(IOperation creation)
+        {
+            var top = creation.SkipConversionsUp();
+            ISymbol? member = top.Parent switch
+            {
+                IFieldInitializerOperation initializer when initializer.InitializedFields.Length == 1 => initializer.InitializedFields[0],
+                IPropertyInitializerOperation initializer when initializer.InitializedProperties.Length == 1 => initializer.InitializedProperties[0],
+                IAssignmentOperation assignment when assignment.Value == top && IsOnThis(assignment.Target) => assignment.Target.ReferencedStorage(),
+                _ => null,
+            };
+            return member != null && !member.IsStatic && SymbolEqualityComparer.Default.Equals(member.ContainingType, _type)
+                ? member.OriginalDefinition
+                : null;
+        }
+
+        private static bool IsOnThis(IOperation target) => target switch
+        {
+            IFieldReferenceOperation field => field.Instance is IInstanceReferenceOperation,
+            IPropertyReferenceOperation property => property.Instance is IInstanceReferenceOperation,
+            _ => false,
+        };
+
+        private static ILocalSymbol? StoredInLocal(IOperation creation)
+        {
+            var top = creation.SkipConversionsUp();
+            return top.Parent switch
+            {
+                IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } when !ValueFate.IsUsingDeclaration(declarator) => declarator.Symbol,
+                ISimpleAssignmentOperation assignment when assignment.Value == top && assignment.Target is ILocalReferenceOperation local => local.Local,
+                _ => null,
+            };
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using Hackle.Analyzers.Operations;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Hackle.Analyzers.Lifetime
+{
+    /// <summary>What the code that receives a lambda does with it, as far as how often it runs.</summary>
+    internal enum LambdaRole
+    {
+        /// <summary>Stored or run later, an unknown number of times: transparent for the context walk.</summary>
+        Deferred,
+
+        /// <summary>A minimal-API route handler (the Delegate argument of a Map* call).</summary>
+        RouteHandler,
+
+        /// <summary>A request delegate or inline middleware (first parameter HttpContext).</summary>
+        RequestDelegate,
+
+        /// <summary>Runs once, or once per cache key: Lazy, LazyInitializer, GetOrAdd/GetOrCreate, DI factories.</summary>
+        RunsOnce,
+
+        /// <summary>The body of Parallel.For/ForEach or of a LINQ operator: runs per element.</summary>
+        LoopBody,
+    }
+
+    /// <summary>Classifies lambdas by the call they are passed to.</summary>
+    internal static class LambdaRoles
+    {
+        /// <summary>The role of <paramref name="lambda"/>.</summary>
+        public static LambdaRole Of(IAnonymousFunctionOperation lambda, KnownTypes types)
+        {
+            var parameters = lambda.Symbol.Parameters;
+            if (types.HttpContext != null && parameters.Length > 0
+                && SymbolEqualityComparer.Default.Equals(parameters[0].Type, types.HttpContext))
+            {
+                return LambdaRole.RequestDelegate;
+            }
+
+            if (!(lambda.SkipConversionsUp().Parent is IDelegateCreationOperation delegateCreation)
+                || !(delegateCreation.SkipConversionsUp().Parent is IArgumentOperation argument))
+            {
+                return LambdaRole.Deferred;
+            }
+
+            switch (argument.Parent)
+            {
+                case IObjectCreationOperation creation when creation.Type is INamedTypeSymbol type && type.InheritsFrom(types.Lazy):
+                    return LambdaRole.RunsOnce;
+                case IObjectCreationOperation creation when creation.Type.InheritsFrom(types.ServiceDescriptor):
+                    return LambdaRole.RunsOnce;
+                case IInvocationOperation invocation:
+                    return OfArgument(invocation, argument, types);
+                default:
+                    return LambdaRole.Deferred;
+            }
+        }
+
+        private static LambdaRole OfArgument(IInvocationOperation invocation, IArgumentOperation argument, KnownTypes types)
+        {
+            var method = invocation.TargetMethod;
+            if (IsRouteHandlerArgument(method, argument, types)) return LambdaRole.RouteHandler;
+            if (SymbolEqualityComparer.Default.Equals(method.ContainingType, types.LazyInitializer)) return LambdaRole.RunsOnce;
+            switch (method.Name)
+            {
+                case "GetOrAdd":
+                case "AddOrUpdate":
+                case "GetOrCreate":
+                case "GetOrCreateAsync":
+                    return LambdaRole.RunsOnce;
+            }
+            // DI factories: the lifetime decides how often they run, and HKA102 reports the wrong ones.
+            if (ServiceRegistrations.IsRegistration(method, types)) return LambdaRole.RunsOnce;
+            if (SymbolEqualityComparer.Default.Equals(method.ContainingType, types.Parallel)
+                || SymbolEqualityComparer.Default.Equals(method.ContainingType, types.Enumerable))
+            {
+                return LambdaRole.LoopBody;
+            }
+            return LambdaRole.Deferred;
+        }
+
+        /// <summary>
+        /// True when <paramref name="argument"/> is the handler of a Map* extension on IEndpointRouteBuilder:
+        /// a parameter of type Delegate, or of a delegate type taking HttpContext first (RequestDelegate).
+        /// </summary>
+        public static bool IsRouteHandlerArgument(IMethodSymbol method, IArgumentOperation argument, KnownTypes types)
+        {
+            if (types.EndpointRouteBuilder is null || !method.Name.StartsWith("Map", System.StringComparison.Ordinal)) return false;
+            if (!method.IsExtensionMethod || method.Parameters.Length == 0 || !method.Parameters[0].Type.Implements(types.EndpointRouteBuilder)) return false;
+            var parameterType = argument.Parameter?.Type;
+            if (SymbolEqualityComparer.Default.Equals(parameterType, types.Delegate)) return true;
+            return parameterType is INamedTypeSymbol { DelegateInvokeMethod: { Parameters: { Length: > 0 } invokeParameters } }
+                && SymbolEqualityComparer.Default.Equals(invokeParameters[0].Type, types.HttpContext);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Hackle.Analyzers.Diagnostics;
+using Hackle.Analyzers.Operations;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Hackle.Analyzers.Registration
+{
+    /// <summary>
+    /// HKA102: the client registered as scoped or transient (AddScoped/AddTransient, TryAdd*, keyed forms,
+    /// ServiceDescriptor factories and a constant ServiceLifetime argument), or a factory creating one registered so.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ServiceLifetimeAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>Property value telling the code fix to replace a ServiceLifetime argument rather than a method name.</summary>
+        internal const string LifetimeArgument = "ServiceLifetime.Singleton";
+
+        /// <inheritdoc />
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(DiagnosticDescriptors.ClientRegisteredPerRequest);
+
+        /// <inheritdoc />
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterWhenRuntimeReferenced((start, types) =>
+            {
+                start.RegisterOperationAction(c => AnalyzeInvocation(c, types), OperationKind.Invocation);
+                if (types.ServiceDescriptor != null) start.RegisterOperationAction(c => AnalyzeDescriptorCreation(c, types), OperationKind.ObjectCreation);
+            });
+        }
+
+        private static void AnalyzeInvocation(OperationAnalysisContext context, KnownTypes types)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            var method = invocation.TargetMethod;
+            if (!ServiceRegistrations.IsRegistration(method, types) || ServiceRegistrations.IsHackleRegistration(method)) return;
+            if (!RegistersClient(method, invocation.Arguments, types)) return;
+
+            var lifetime = ServiceRegistrations.LifetimeInName(method.Name);
+            if (lifetime == "Scoped" || lifetime == "Transient")
+            {
+                var replacement = method.Name.Substring(0, method.Name.Length - lifetime.Length) + "Singleton";
+                Report(context, NameLocation(invocation), method.Name, lifetime, replacement);
+                return;
+            }
+            if (method.Name == "Describe") ReportLifetimeArgument(context, method.Name, invocation.Arguments, types);
+        }
+
+        private static void AnalyzeDescriptorCreation(OperationAnalysisContext context, KnownTypes types)
+        {
+            var creation = (IObjectCreationOperation)context.Operation;
+            if (creation.Constructor is null || !SymbolEqualityComparer.Default.Equals(creation.Type, types.ServiceDescriptor)) return;
+            if (RegistersClient(creation.Constructor, creation.Arguments, types))
+            {
+                ReportLifetimeArgument(context, "ServiceDescriptor", creation.Arguments, types);
+            }
+        }
+
+        /// <summary>True when the service or implementation type is a client type, or a factory argument creates a client.</summary>
+        private static bool RegistersClient(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, KnownTypes types)
+        {
+            if (method.TypeArguments.Any(types.IsClientType)) return true;
+            foreach (var argument in arguments)
+            {
+                var value = argument.Value.SkipConversionsDown();
+                if (value is ITypeOfOperation typeOf && types.IsClientType(typeOf.TypeOperand)) return true;
+                if (value is IDelegateCreationOperation factory
+                    && factory.Descendants().Any(o => ClientCreation.IsCreation(o, types)))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static void ReportLifetimeArgument(OperationAnalysisContext context, string name, ImmutableArray<IArgumentOperation> arguments, KnownTypes types)
+        {
+            foreach (var argument in arguments)
+            {
+                var value = argument.Value.SkipConversionsDown();
+                if (!SymbolEqualityComparer.Default.Equals(value.Type, types.ServiceLifetime) || !value.ConstantValue.HasValue) continue;
+                // ServiceLifetime: Singleton = 0, Scoped = 1, Transient = 2.
+                var lifetime = value.ConstantValue.Value is int number ? number : 0;
+                if (lifetime == 1 || lifetime == 2)
+                {
+                    Report(context, argument.Value.Syntax.GetLocation(), name, lifetime == 1 ? "Scoped" : "Transient", LifetimeArgument);
+                }
+            }
+        }
+
+        private static void Report(OperationAnalysisContext context, Location location, string name, string lifetime, string replacement)
+        {
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.SingletonReplacement, replacement);
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.ClientRegisteredPerRequest, location, properties, name, lifetime.ToLowerInvariant()));
+        }
+
+        /// <summary>The method name token of the call (<c>AddScoped</c> in <c>services.AddScoped&lt;T&gt;()</c>).</summary>
+        private static Location NameLocation(IInvocationOperation invocation)
+        {
+            if (invocation.Syntax is InvocationExpressionSyntax syntax)
+            {
+                var name = syntax.Expression switch
+                {
+                    MemberAccessExpressionSyntax member => member.Name,
+                    SimpleNameSyntax simple => simple,
+                    _ => null,
+                };
+                if (name != null) return name.Identifier.GetLocation();
+            }
+            return invocation.Syntax.GetLocation();
+        }
+    }
+}

@@ -35,7 +35,7 @@ namespace Hackle.Generators.Emit
             w.Line();
             Emitter.Accessors(w, decision, "VariationDetail", "The user's variation with the reason and parameters", "The decision; its reason says why.",
                 "global::Hackle.Decision decision = client.VariationDetail(Key, user, " + CodeWriter.Literal(e.ControlKey) + ");\n" +
-                "return new " + decision + "(ToVariant(decision.Variation), decision.Variation, decision.Reason, decision.Config);", isBlock: true);
+                "return new " + decision + "(ToVariant(decision.VariationKey), decision.VariationKey, decision.Reason, decision.Config);", isBlock: true);
             w.Line();
 
             w.Doc("summary", "Maps a variation key to <see cref=\"Variant\"/>; unknown keys map to the control.");

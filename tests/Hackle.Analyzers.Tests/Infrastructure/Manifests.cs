@@ -60,7 +60,7 @@ internal static class Manifests
                     public enum Variant { A, B, C }
                     public static Variant Variation(global::Hackle.HackleUser user) => Variation(global::Hackle.HackleClient.Current, user);
                     public static Variant Variation(global::Hackle.IHackleClient client, global::Hackle.HackleUser user) =>
-                        client.VariationDetail(Key, user, "A").Variation switch { "B" => Variant.B, "C" => Variant.C, _ => Variant.A };
+                        client.VariationDetail(Key, user, "A").VariationKey switch { "B" => Variant.B, "C" => Variant.C, _ => Variant.A };
                 }
             }
 

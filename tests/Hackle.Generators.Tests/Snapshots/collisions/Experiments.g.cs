@@ -48,7 +48,7 @@ namespace HackleFlags
             {
                 if (client == null) throw new global::System.ArgumentNullException("client");
                 global::Hackle.Decision decision = client.VariationDetail(Key, user, "A");
-                return new global::HackleFlags.VariationDecision<Variant>(ToVariant(decision.Variation), decision.Variation, decision.Reason, decision.Config);
+                return new global::HackleFlags.VariationDecision<Variant>(ToVariant(decision.VariationKey), decision.VariationKey, decision.Reason, decision.Config);
             }
 
             /// <summary>Maps a variation key to <see cref="Variant"/>; unknown keys map to the control.</summary>
@@ -103,7 +103,7 @@ namespace HackleFlags
             {
                 if (client == null) throw new global::System.ArgumentNullException("client");
                 global::Hackle.Decision decision = client.VariationDetail(Key, user, "A");
-                return new global::HackleFlags.VariationDecision<Variant>(ToVariant(decision.Variation), decision.Variation, decision.Reason, decision.Config);
+                return new global::HackleFlags.VariationDecision<Variant>(ToVariant(decision.VariationKey), decision.VariationKey, decision.Reason, decision.Config);
             }
 
             /// <summary>Maps a variation key to <see cref="Variant"/>; unknown keys map to the control.</summary>
@@ -158,7 +158,7 @@ namespace HackleFlags
             {
                 if (client == null) throw new global::System.ArgumentNullException("client");
                 global::Hackle.Decision decision = client.VariationDetail(Key, user, "A");
-                return new global::HackleFlags.VariationDecision<Variant>(ToVariant(decision.Variation), decision.Variation, decision.Reason, decision.Config);
+                return new global::HackleFlags.VariationDecision<Variant>(ToVariant(decision.VariationKey), decision.VariationKey, decision.Reason, decision.Config);
             }
 
             /// <summary>Maps a variation key to <see cref="Variant"/>; unknown keys map to the control.</summary>

@@ -48,7 +48,7 @@ namespace HackleFlags
             {
                 if (client == null) throw new global::System.ArgumentNullException("client");
                 global::Hackle.Decision decision = client.VariationDetail(Key, user, "A");
-                return new global::HackleFlags.VariationDecision<Variant>(ToVariant(decision.Variation), decision.Variation, decision.Reason, decision.Config);
+                return new global::HackleFlags.VariationDecision<Variant>(ToVariant(decision.VariationKey), decision.VariationKey, decision.Reason, decision.Config);
             }
 
             /// <summary>Maps a variation key to <see cref="Variant"/>; unknown keys map to the control.</summary>
@@ -103,7 +103,7 @@ namespace HackleFlags
             {
                 if (client == null) throw new global::System.ArgumentNullException("client");
                 global::Hackle.Decision decision = client.VariationDetail(Key, user, "A");
-                return new global::HackleFlags.VariationDecision<Variant>(ToVariant(decision.Variation), decision.Variation, decision.Reason, decision.Config);
+                return new global::HackleFlags.VariationDecision<Variant>(ToVariant(decision.VariationKey), decision.VariationKey, decision.Reason, decision.Config);
             }
 
             /// <summary>Maps a variation key to <see cref="Variant"/>; unknown keys map to the control.</summary>
@@ -158,7 +158,7 @@ namespace HackleFlags
             {
                 if (client == null) throw new global::System.ArgumentNullException("client");
                 global::Hackle.Decision decision = client.VariationDetail(Key, user, "A");
-                return new global::HackleFlags.VariationDecision<Variant>(ToVariant(decision.Variation), decision.Variation, decision.Reason, decision.Config);
+                return new global::HackleFlags.VariationDecision<Variant>(ToVariant(decision.VariationKey), decision.VariationKey, decision.Reason, decision.Config);
             }
 
             /// <summary>Maps a variation key to <see cref="Variant"/>; unknown keys map to the control.</summary>
@@ -213,7 +213,7 @@ namespace HackleFlags
             {
                 if (client == null) throw new global::System.ArgumentNullException("client");
                 global::Hackle.Decision decision = client.VariationDetail(Key, user, "A");
-                return new global::HackleFlags.VariationDecision<Variant>(ToVariant(decision.Variation), decision.Variation, decision.Reason, decision.Config);
+                return new global::HackleFlags.VariationDecision<Variant>(ToVariant(decision.VariationKey), decision.VariationKey, decision.Reason, decision.Config);
             }
 
             /// <summary>Maps a variation key to <see cref="Variant"/>; unknown keys map to the control.</summary>
@@ -273,7 +273,7 @@ namespace HackleFlags
             {
                 if (client == null) throw new global::System.ArgumentNullException("client");
                 global::Hackle.Decision decision = client.VariationDetail(Key, user, "A");
-                return new global::HackleFlags.VariationDecision<Variant>(ToVariant(decision.Variation), decision.Variation, decision.Reason, decision.Config);
+                return new global::HackleFlags.VariationDecision<Variant>(ToVariant(decision.VariationKey), decision.VariationKey, decision.Reason, decision.Config);
             }
 
             /// <summary>Maps a variation key to <see cref="Variant"/>; unknown keys map to the control.</summary>
@@ -328,7 +328,7 @@ namespace HackleFlags
             {
                 if (client == null) throw new global::System.ArgumentNullException("client");
                 global::Hackle.Decision decision = client.VariationDetail(Key, user, "A");
-                return new global::HackleFlags.VariationDecision<Variant>(ToVariant(decision.Variation), decision.Variation, decision.Reason, decision.Config);
+                return new global::HackleFlags.VariationDecision<Variant>(ToVariant(decision.VariationKey), decision.VariationKey, decision.Reason, decision.Config);
             }
 
             /// <summary>Maps a variation key to <see cref="Variant"/>; unknown keys map to the control.</summary>
@@ -383,7 +383,7 @@ namespace HackleFlags
             {
                 if (client == null) throw new global::System.ArgumentNullException("client");
                 global::Hackle.Decision decision = client.VariationDetail(Key, user, "A");
-                return new global::HackleFlags.VariationDecision<Variant>(ToVariant(decision.Variation), decision.Variation, decision.Reason, decision.Config);
+                return new global::HackleFlags.VariationDecision<Variant>(ToVariant(decision.VariationKey), decision.VariationKey, decision.Reason, decision.Config);
             }
 
             /// <summary>Maps a variation key to <see cref="Variant"/>; unknown keys map to the control.</summary>
@@ -438,7 +438,7 @@ namespace HackleFlags
             {
                 if (client == null) throw new global::System.ArgumentNullException("client");
                 global::Hackle.Decision decision = client.VariationDetail(Key, user, "A");
-                return new global::HackleFlags.VariationDecision<Variant>(ToVariant(decision.Variation), decision.Variation, decision.Reason, decision.Config);
+                return new global::HackleFlags.VariationDecision<Variant>(ToVariant(decision.VariationKey), decision.VariationKey, decision.Reason, decision.Config);
             }
 
             /// <summary>Maps a variation key to <see cref="Variant"/>; unknown keys map to the control.</summary>

@@ -52,7 +52,7 @@ namespace HackleFlags
             {
                 if (client == null) throw new global::System.ArgumentNullException("client");
                 global::Hackle.Decision decision = client.VariationDetail(Key, user, "A");
-                return new global::HackleFlags.VariationDecision<Variant>(ToVariant(decision.Variation), decision.Variation, decision.Reason, decision.Config);
+                return new global::HackleFlags.VariationDecision<Variant>(ToVariant(decision.VariationKey), decision.VariationKey, decision.Reason, decision.Config);
             }
 
             /// <summary>Maps a variation key to <see cref="Variant"/>; unknown keys map to the control.</summary>
@@ -115,7 +115,7 @@ namespace HackleFlags
             {
                 if (client == null) throw new global::System.ArgumentNullException("client");
                 global::Hackle.Decision decision = client.VariationDetail(Key, user, "A");
-                return new global::HackleFlags.VariationDecision<Variant>(ToVariant(decision.Variation), decision.Variation, decision.Reason, decision.Config);
+                return new global::HackleFlags.VariationDecision<Variant>(ToVariant(decision.VariationKey), decision.VariationKey, decision.Reason, decision.Config);
             }
 
             /// <summary>Maps a variation key to <see cref="Variant"/>; unknown keys map to the control.</summary>
@@ -176,7 +176,7 @@ namespace HackleFlags
             {
                 if (client == null) throw new global::System.ArgumentNullException("client");
                 global::Hackle.Decision decision = client.VariationDetail(Key, user, "A");
-                return new global::HackleFlags.VariationDecision<Variant>(ToVariant(decision.Variation), decision.Variation, decision.Reason, decision.Config);
+                return new global::HackleFlags.VariationDecision<Variant>(ToVariant(decision.VariationKey), decision.VariationKey, decision.Reason, decision.Config);
             }
 
             /// <summary>Maps a variation key to <see cref="Variant"/>; unknown keys map to the control.</summary>

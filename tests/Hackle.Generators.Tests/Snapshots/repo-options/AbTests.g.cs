@@ -53,7 +53,7 @@ namespace Shop.Flags
             {
                 if (client == null) throw new global::System.ArgumentNullException("client");
                 global::Hackle.Decision decision = client.VariationDetail(Key, user, "A");
-                return new global::Shop.Flags.VariationDecision<Variant>(ToVariant(decision.Variation), decision.Variation, decision.Reason, decision.Config);
+                return new global::Shop.Flags.VariationDecision<Variant>(ToVariant(decision.VariationKey), decision.VariationKey, decision.Reason, decision.Config);
             }
 
             /// <summary>Maps a variation key to <see cref="Variant"/>; unknown keys map to the control.</summary>
@@ -115,7 +115,7 @@ namespace Shop.Flags
             {
                 if (client == null) throw new global::System.ArgumentNullException("client");
                 global::Hackle.Decision decision = client.VariationDetail(Key, user, "A");
-                return new global::Shop.Flags.VariationDecision<Variant>(ToVariant(decision.Variation), decision.Variation, decision.Reason, decision.Config);
+                return new global::Shop.Flags.VariationDecision<Variant>(ToVariant(decision.VariationKey), decision.VariationKey, decision.Reason, decision.Config);
             }
 
             /// <summary>Maps a variation key to <see cref="Variant"/>; unknown keys map to the control.</summary>

@@ -1,7 +1,7 @@
 using System;
 using System.Threading.Tasks;
 
-namespace Hackle.Internal
+namespace Hackle.Internal.Client
 {
     /// <summary>
     /// Closes a client nobody closed when the process exits, within a short bound, so queued events are

@@ -56,6 +56,9 @@ namespace Hackle.Internal
         [LoggerMessage(EventId = 1014, Level = LogLevel.Error, Message = "Hackle event batch of {Count} events failed {Attempts} times ({Failure}); it was dropped.")]
         public static partial void EventBatchFailed(ILogger logger, int count, int attempts, string failure);
 
+        [LoggerMessage(EventId = 1018, Level = LogLevel.Warning, Message = "Hackle event batch of {Count} events dropped at close after {Attempts} attempts: the event server cannot be reached ({Failure}).")]
+        public static partial void EventBatchAbandonedAtClose(ILogger logger, int count, int attempts, string failure);
+
         [LoggerMessage(EventId = 1015, Level = LogLevel.Warning, Message = "Hackle event queue is full ({Capacity} events); new events are dropped ({Dropped} so far).")]
         public static partial void EventQueueFull(ILogger logger, int capacity, long dropped);
 

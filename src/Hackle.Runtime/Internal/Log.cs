@@ -56,7 +56,7 @@ namespace Hackle.Internal
         [LoggerMessage(EventId = 1014, Level = LogLevel.Error, Message = "Hackle event batch of {Count} events failed {Attempts} times ({Failure}); it was dropped.")]
         public static partial void EventBatchFailed(ILogger logger, int count, int attempts, string failure);
 
-        [LoggerMessage(EventId = 1018, Level = LogLevel.Warning, Message = "Hackle event batch of {Count} events dropped at close after {Attempts} attempts: the event server cannot be reached ({Failure}).")]
+        [LoggerMessage(EventId = 1018, Level = LogLevel.Warning, Message = "Hackle event batch of {Count} events dropped at close: the event server cannot be reached ({Failure}); attempts: {Attempts}.")]
         public static partial void EventBatchAbandonedAtClose(ILogger logger, int count, int attempts, string failure);
 
         [LoggerMessage(EventId = 1015, Level = LogLevel.Warning, Message = "Hackle event queue is full ({Capacity} events); new events are dropped ({Dropped} so far).")]

@@ -114,7 +114,12 @@ namespace Hackle.Internal.Delivery
                 Log.CloseIncomplete(_logger, "the close time limit passed; unsent events were dropped");
             }
             // From here on the counts are final: whatever is still queued or unsettled is dropped on close.
-            var left = _inFlight.SettleAll();
+            foreach (var batch in _inFlight.ClaimAll())
+            {
+                _counters.Dropped(batch.Events.Count, DropCause.Closed);
+                _inFlight.Release(batch);
+            }
+            var left = 0;
             while (_queue.TryDequeue(out _)) left++;
             _counters.Dropped(left, DropCause.Closed);
             _flushes.CompleteAll();
@@ -234,7 +239,7 @@ namespace Hackle.Internal.Delivery
         /// <summary>Counts the batch's fate, unless close has already counted it as dropped.</summary>
         private void Settle(InFlightBatch batch, BatchFate fate)
         {
-            if (!_inFlight.TrySettle(batch)) return;
+            if (!_inFlight.TryClaim(batch)) return;
             var count = batch.Events.Count;
             switch (fate)
             {
@@ -243,6 +248,7 @@ namespace Hackle.Internal.Delivery
                 case BatchFate.RetriesExhausted: _counters.Dropped(count, DropCause.RetriesExhausted); break;
                 default: _counters.Dropped(count, DropCause.Closed); break;
             }
+            _inFlight.Release(batch);
         }
 
         private static long ToTimestamp(TimeSpan span) => (long)(span.Ticks / (double)TimeSpan.TicksPerSecond * Stopwatch.Frequency);

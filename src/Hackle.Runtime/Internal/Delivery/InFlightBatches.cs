@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
@@ -7,8 +6,8 @@ namespace Hackle.Internal.Delivery
 {
     /// <summary>
     /// Batches taken off the queue and not yet settled, and the slots that bound how many are sent at
-    /// once. Each batch is settled exactly once: by its send, or by close giving up on it. Whoever
-    /// settles it counts its fate, so no event is counted twice or left pending after close.
+    /// once. Each batch is claimed exactly once: by its send when it ends, or by close giving up on it.
+    /// Whoever claims it counts its fate, so no event is counted twice or left pending after close.
     /// </summary>
     internal sealed class InFlightBatches
     {
@@ -42,16 +41,24 @@ namespace Hackle.Internal.Delivery
             batch.HoldsSlot = true;
         }
 
-        /// <summary>Settles <paramref name="batch"/> and frees its slot; false when it was settled already (the caller then counts nothing).</summary>
-        public bool TrySettle(InFlightBatch batch)
+        /// <summary>
+        /// Claims <paramref name="batch"/> for settling; false when it was claimed already (the caller then
+        /// counts nothing). The caller counts its fate, then calls <see cref="Release"/>, so the events never
+        /// leave the pending count before they are counted elsewhere.
+        /// </summary>
+        public bool TryClaim(InFlightBatch batch)
         {
             lock (_unsettled)
             {
-                if (!_unsettled.Remove(batch)) return false;
+                return _unsettled.Remove(batch);
             }
+        }
+
+        /// <summary>Takes a claimed batch out of the pending count and frees its slot.</summary>
+        public void Release(InFlightBatch batch)
+        {
             Interlocked.Add(ref _events, -batch.Events.Count);
             if (batch.HoldsSlot) _slots.Release();
-            return true;
         }
 
         /// <summary>Waits until every slot is free, that is until nothing is being sent.</summary>
@@ -79,21 +86,15 @@ namespace Hackle.Internal.Delivery
             return Task.WhenAll(sends);
         }
 
-        /// <summary>Settles every batch still unsettled and returns how many events they held (close gives up on them).</summary>
-        public int SettleAll()
+        /// <summary>Claims every batch still unsettled (close gives up on them); the caller counts and releases them.</summary>
+        public List<InFlightBatch> ClaimAll()
         {
-            InFlightBatch[] left;
             lock (_unsettled)
             {
-                left = new InFlightBatch[_unsettled.Count];
-                _unsettled.CopyTo(left);
+                var left = new List<InFlightBatch>(_unsettled);
+                _unsettled.Clear();
+                return left;
             }
-            var events = 0;
-            foreach (var batch in left)
-            {
-                if (TrySettle(batch)) events += batch.Events.Count;
-            }
-            return events;
         }
     }
 }

@@ -1,14 +1,13 @@
 using System;
-using System.Collections.Generic;
-using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 using Hackle.Internal;
+using Hackle.Internal.Client;
+using Hackle.Internal.Decisions;
 using Hackle.Internal.Delivery;
-using Hackle.Internal.Evaluation;
 using Hackle.Internal.Http;
+using Hackle.Internal.Logging;
 using Hackle.Internal.Metrics;
-using Hackle.Internal.Model;
 using Hackle.Internal.Sync;
 using Hackle.Manifest;
 using Microsoft.Extensions.Logging;
@@ -22,19 +21,22 @@ namespace Hackle
     /// is swapped atomically, take no lock, do no I/O and never throw. Unless offline, a background loop
     /// polls the config and another delivers events; creating the client never waits for the network.
     /// </summary>
-    public sealed class HackleClient : IHackleClient, IConfigSyncTarget
+    /// <remarks>
+    /// This class puts the parts together and owns their lifetime: the process registry
+    /// (<c>ClientRegistry</c>), the snapshot and readiness (<c>WorkspaceSnapshotHolder</c>, which the
+    /// poller updates), the one decision pipeline (<c>DecisionPipeline</c>), and the event delivery.
+    /// </remarks>
+    public sealed class HackleClient : IHackleClient
     {
         /// <summary>The longest SDK key accepted.</summary>
         public const int MaxSdkKeyLength = 256;
-
-        private static readonly object s_registryLock = new object();
-        private static readonly Dictionary<string, HackleClient> s_clients = new Dictionary<string, HackleClient>(StringComparer.Ordinal);
-        private static volatile HackleClient? s_current;
 
         private readonly string _sdkKey;
         private readonly ILogger _logger;
         private readonly SecretRedactor _redactor;
         private readonly HackleMetrics _metrics;
+        private readonly WorkspaceSnapshotHolder _snapshot;
+        private readonly DecisionPipeline _decisions;
         private readonly IHackleEventSink _events;
         private readonly HackleHttpClient? _http;
         private readonly HttpEventDelivery? _delivery;
@@ -42,18 +44,16 @@ namespace Hackle
         private readonly ProcessExitHook? _exitHook;
         private readonly TimeSpan _readyTimeout;
         private readonly TimeSpan _closeTimeout;
-        private readonly TaskCompletionSource<bool> _ready = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly object _closeLock = new object();
-        private volatile HackleWorkspace? _workspace;
-        private long _confirmedAt;
         private Task? _close;
 
         private HackleClient(string sdkKey, HackleClientOptions options)
         {
             _sdkKey = sdkKey;
-            _logger = options.LoggerFactory?.CreateLogger("Hackle") ?? (ILogger)NullLogger.Instance;
             _redactor = new SecretRedactor(sdkKey);
-            _metrics = new HackleMetrics(this, ConfigAge);
+            _logger = CreateLogger(options, _redactor);
+            _snapshot = new WorkspaceSnapshotHolder(_logger);
+            _metrics = new HackleMetrics(this, _snapshot.Age);
             _readyTimeout = options.ReadyTimeout;
             _closeTimeout = options.CloseTimeout;
 
@@ -72,17 +72,18 @@ namespace Hackle
                 EventSink = new DiscardingEventSink();
             }
             _events = new MeteredEventSink(EventSink, _metrics);
+            _decisions = new DecisionPipeline(_snapshot, _events, _metrics, _logger);
 
             LoadBootstrapConfig(options);
             if (_http != null)
             {
                 var fetcher = new WorkspaceFetcher(_http, options.SdkUrl, sdkKey, options.MaxConfigBytes, _redactor);
-                _poller = new WorkspacePoller(fetcher, this, options, _metrics, _logger, _redactor);
+                _poller = new WorkspacePoller(fetcher, _snapshot, options, _metrics, _logger, _redactor);
             }
-            else if (_workspace is null)
+            else if (!_snapshot.HasConfig)
             {
                 Log.NoConfigSource(_logger);
-                _ready.TrySetResult(false);
+                _snapshot.SettleReadiness();
             }
 
             // Background work starts last, once every field is set.
@@ -93,21 +94,27 @@ namespace Hackle
             Log.ClientStarted(_logger, _http is null ? "offline" : "polling " + options.SdkUrl.Host + ", events to " + (_delivery is null ? "a custom sink" : options.EventUrl.Host));
         }
 
+        private static ILogger CreateLogger(HackleClientOptions options, SecretRedactor redactor)
+        {
+            if (options.LoggerFactory != null) return options.LoggerFactory.CreateLogger("Hackle");
+            return options.LogToStandardError ? new StandardErrorLogger(options.StandardErrorOverride, redactor) : (ILogger)NullLogger.Instance;
+        }
+
         private void LoadBootstrapConfig(HackleClientOptions options)
         {
             if (options.Workspace != null)
             {
-                SetWorkspace(options.Workspace);
+                _snapshot.Set(options.Workspace);
             }
             else if (options.ConfigFilePath != null)
             {
                 try
                 {
-                    SetWorkspace(HackleWorkspace.Load(options.ConfigFilePath));
+                    _snapshot.Set(HackleWorkspace.Load(options.ConfigFilePath));
                 }
                 catch (HackleConfigException e)
                 {
-                    Log.ConfigRejected(_logger, _redactor.Redact(e.Message));
+                    Log.ConfigRejected(_logger, Log.Consequence(_snapshot.HasConfig), _redactor.Redact(e.Message));
                 }
             }
         }
@@ -127,14 +134,7 @@ namespace Hackle
             options ??= new HackleClientOptions();
             var problems = options.Validate();
             if (problems.Count > 0) throw new ArgumentException("Invalid Hackle client options: " + string.Join(" ", problems), nameof(options));
-            lock (s_registryLock)
-            {
-                if (s_clients.TryGetValue(sdkKey, out var existing)) return existing;
-                var client = new HackleClient(sdkKey, options);
-                s_clients[sdkKey] = client;
-                s_current = client;
-                return client;
-            }
+            return ClientRegistry.GetOrCreate(sdkKey, options, (key, o) => new HackleClient(key, o));
         }
 
         /// <summary>
@@ -148,7 +148,7 @@ namespace Hackle
         /// The live client of this process, used by the generated typed accessors. When none exists it is
         /// a stand-in that returns defaults with SDK_NOT_READY and sends nothing.
         /// </summary>
-        public static IHackleClient Current => (IHackleClient?)s_current ?? NotReadyClient.Instance;
+        public static IHackleClient Current => (IHackleClient?)ClientRegistry.Current ?? NotReadyClient.Instance;
 
         /// <summary>The event sink in use: the caller's, the HTTP delivery, or a discarding sink when offline.</summary>
         public IHackleEventSink EventSink { get; }
@@ -156,14 +156,15 @@ namespace Hackle
         /// <summary>
         /// Where every event went so far: received, sent, pending and dropped by cause. All zero when a
         /// custom <see cref="HackleClientOptions.EventSink"/> or offline mode replaces the HTTP delivery.
+        /// Final once <see cref="Close"/>, Dispose or DisposeAsync has returned: Pending is then 0.
         /// </summary>
         public HackleEventStats EventStats => _delivery?.Stats ?? default;
 
         /// <inheritdoc />
-        public bool IsReady => _workspace != null;
+        public bool IsReady => _snapshot.HasConfig;
 
         /// <summary>The workspace snapshot in force, or null before the first config.</summary>
-        public HackleWorkspace? Workspace => _workspace;
+        public HackleWorkspace? Workspace => _snapshot.Current;
 
         /// <inheritdoc />
         public async Task<bool> WaitUntilReadyAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default)
@@ -171,41 +172,11 @@ namespace Hackle
             if (IsReady) return true;
             var limit = timeout ?? _readyTimeout;
             if (limit < TimeSpan.Zero && limit != Timeout.InfiniteTimeSpan) throw new ArgumentOutOfRangeException(nameof(timeout), "The timeout must not be negative.");
-            using (var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-            {
-                if (limit != Timeout.InfiniteTimeSpan) wait.CancelAfter(limit);
-                await AsyncHelpers.TryWaitAsync(_ready.Task, wait.Token).ConfigureAwait(false);
-            }
-            cancellationToken.ThrowIfCancellationRequested();
-            return IsReady;
-        }
-
-        private TimeSpan? ConfigAge()
-        {
-            var at = Interlocked.Read(ref _confirmedAt);
-            if (at == 0) return null;
-            return TimeSpan.FromSeconds((Stopwatch.GetTimestamp() - at) / (double)Stopwatch.Frequency);
-        }
-
-        void IConfigSyncTarget.Apply(HackleWorkspace workspace) => SetWorkspace(workspace);
-
-        void IConfigSyncTarget.Confirm() => Interlocked.Exchange(ref _confirmedAt, Stopwatch.GetTimestamp());
-
-        void IConfigSyncTarget.Unauthorized()
-        {
-            // A refused key will not become ready by waiting: release the waiters now.
-            if (_workspace is null) _ready.TrySetResult(false);
+            return await _snapshot.WaitUntilReadyAsync(limit, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Puts a new workspace snapshot in force. Readers see the old or the new one, never a mix.</summary>
-        public void SetWorkspace(HackleWorkspace workspace)
-        {
-            _workspace = workspace ?? throw new ArgumentNullException(nameof(workspace));
-            Interlocked.Exchange(ref _confirmedAt, Stopwatch.GetTimestamp());
-            _ready.TrySetResult(true);
-            Log.ConfigLoaded(_logger, workspace.ExperimentCount, workspace.FeatureFlagCount);
-            Internal.Config.DroppedItemsLog.Write(_logger, workspace);
-        }
+        public void SetWorkspace(HackleWorkspace workspace) => _snapshot.Set(workspace);
 
         /// <summary>
         /// Parses <paramref name="json"/> and puts it in force. On an error the current config stays
@@ -216,13 +187,13 @@ namespace Hackle
             if (json is null) { error = "The config JSON is null."; return false; }
             try
             {
-                SetWorkspace(HackleWorkspace.Parse(json));
+                _snapshot.Set(HackleWorkspace.Parse(json));
                 error = null;
                 return true;
             }
             catch (HackleConfigException e)
             {
-                Log.ConfigRejected(_logger, e.Message);
+                Log.ConfigRejected(_logger, Log.Consequence(_snapshot.HasConfig), e.Message);
                 error = e.Message;
                 return false;
             }
@@ -231,133 +202,36 @@ namespace Hackle
         /// <inheritdoc />
         public Decision VariationDetail(long experimentKey, HackleUser user, string defaultVariation = "A")
         {
-            var decision = DecideVariation(experimentKey, user, defaultVariation);
-            _metrics.Decision(HackleMetrics.KindAbTest, decision.Reason);
-            return decision;
-        }
-
-        private Decision DecideVariation(long experimentKey, HackleUser user, string defaultVariation)
-        {
-            defaultVariation ??= ExperimentEvaluator.ControlKey;
-            try
-            {
-                if (user is null || !user.HasIdentifiers) return new Decision(defaultVariation, DecisionReason.InvalidInput);
-                var workspace = _workspace;
-                if (workspace is null) return new Decision(defaultVariation, DecisionReason.SdkNotReady);
-                if (!workspace.Experiments.TryGetValue(experimentKey, out var experiment))
-                    return new Decision(defaultVariation, DecisionReason.ExperimentNotFound);
-
-                var evaluation = Evaluate(workspace, experiment, user, defaultVariation);
-                return new Decision(VariationKeys.Normalize(evaluation.VariationKey), evaluation.Reason, evaluation.Config);
-            }
-            catch (Exception e)
-            {
-                Log.DecisionFailed(_logger, e, "A/B test", experimentKey.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                return new Decision(defaultVariation, DecisionReason.Exception);
-            }
+            var flow = new AbTestFlow(experimentKey, defaultVariation);
+            return _decisions.Decide<AbTestFlow, Decision>(ref flow, user);
         }
 
         /// <inheritdoc />
         public FeatureFlagDecision FeatureFlagDetail(long featureKey, HackleUser user)
         {
-            var decision = DecideFeatureFlag(featureKey, user);
-            _metrics.Decision(HackleMetrics.KindFeatureFlag, decision.Reason);
-            return decision;
-        }
-
-        private FeatureFlagDecision DecideFeatureFlag(long featureKey, HackleUser user)
-        {
-            try
-            {
-                if (user is null || !user.HasIdentifiers) return new FeatureFlagDecision(false, DecisionReason.InvalidInput);
-                var workspace = _workspace;
-                if (workspace is null) return new FeatureFlagDecision(false, DecisionReason.SdkNotReady);
-                if (!workspace.FeatureFlags.TryGetValue(featureKey, out var flag))
-                    return new FeatureFlagDecision(false, DecisionReason.FeatureFlagNotFound);
-
-                var evaluation = Evaluate(workspace, flag, user, ExperimentEvaluator.ControlKey);
-                var key = VariationKeys.Normalize(evaluation.VariationKey);
-                return new FeatureFlagDecision(!TargetMatcher.IsControl(key), evaluation.Reason, evaluation.Config);
-            }
-            catch (Exception e)
-            {
-                Log.DecisionFailed(_logger, e, "feature flag", featureKey.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                return new FeatureFlagDecision(false, DecisionReason.Exception);
-            }
-        }
-
-        private Evaluation Evaluate(HackleWorkspace workspace, Experiment experiment, HackleUser user, string defaultKey)
-        {
-            var scope = new EvaluationScope(workspace, user, experiment);
-            var evaluation = ExperimentEvaluator.Evaluate(ref scope, experiment, defaultKey);
-            var timestamp = UserEvent.Now();
-            _events.Enqueue(EventFactory.Exposure(evaluation, user, timestamp, null, null));
-            EventFactory.PublishTargets(_events, ref scope, timestamp, EventFactory.RootExperiment, experiment.Id);
-            return evaluation;
+            var flow = new FeatureFlagFlow(featureKey);
+            return _decisions.Decide<FeatureFlagFlow, FeatureFlagDecision>(ref flow, user);
         }
 
         /// <inheritdoc />
-        public RemoteConfigDecision<string> RemoteConfigDetail(string parameterKey, HackleUser user, string defaultValue) =>
-            RemoteConfigDetail(parameterKey, user, ConfigValueType.String, defaultValue, out var value) is var reason && value is string s
-                ? new RemoteConfigDecision<string>(s, reason)
-                : new RemoteConfigDecision<string>(defaultValue, reason);
-
-        /// <inheritdoc />
-        public RemoteConfigDecision<double> RemoteConfigDetail(string parameterKey, HackleUser user, double defaultValue) =>
-            RemoteConfigDetail(parameterKey, user, ConfigValueType.Number, defaultValue, out var value) is var reason && value is double d
-                ? new RemoteConfigDecision<double>(d, reason)
-                : new RemoteConfigDecision<double>(defaultValue, reason);
-
-        /// <inheritdoc />
-        public RemoteConfigDecision<bool> RemoteConfigDetail(string parameterKey, HackleUser user, bool defaultValue) =>
-            RemoteConfigDetail(parameterKey, user, ConfigValueType.Boolean, defaultValue, out var value) is var reason && value is bool b
-                ? new RemoteConfigDecision<bool>(b, reason)
-                : new RemoteConfigDecision<bool>(defaultValue, reason);
-
-        private DecisionReason RemoteConfigDetail(string parameterKey, HackleUser user, ConfigValueType type, object defaultValue, out object? value)
+        public RemoteConfigDecision<string> RemoteConfigDetail(string parameterKey, HackleUser user, string defaultValue)
         {
-            var reason = DecideRemoteConfig(parameterKey, user, type, defaultValue, out value);
-            _metrics.Decision(HackleMetrics.KindRemoteConfig, reason);
-            return reason;
+            var flow = new RemoteConfigFlow<string>(parameterKey, ConfigValueType.String, defaultValue);
+            return _decisions.Decide<RemoteConfigFlow<string>, RemoteConfigDecision<string>>(ref flow, user);
         }
 
-        private DecisionReason DecideRemoteConfig(string parameterKey, HackleUser user, ConfigValueType type, object defaultValue, out object? value)
+        /// <inheritdoc />
+        public RemoteConfigDecision<double> RemoteConfigDetail(string parameterKey, HackleUser user, double defaultValue)
         {
-            value = defaultValue;
-            try
-            {
-                if (user is null || !user.HasIdentifiers || parameterKey is null) return DecisionReason.InvalidInput;
-                var workspace = _workspace;
-                if (workspace is null) return DecisionReason.SdkNotReady;
-                if (!workspace.RemoteConfigParameters.TryGetValue(parameterKey, out var parameter))
-                    return DecisionReason.RemoteConfigParameterNotFound;
+            var flow = new RemoteConfigFlow<double>(parameterKey, ConfigValueType.Number, defaultValue);
+            return _decisions.Decide<RemoteConfigFlow<double>, RemoteConfigDecision<double>>(ref flow, user);
+        }
 
-                var scope = new EvaluationScope(workspace, user, null);
-                var evaluation = RemoteConfigEvaluator.Evaluate(ref scope, parameter, type, defaultValue);
-                var timestamp = UserEvent.Now();
-                _events.Enqueue(new RemoteConfigEvent(user, timestamp)
-                {
-                    ParameterId = parameter.Id,
-                    ParameterKey = parameter.Key,
-                    ParameterType = EventFactory.ValueTypeName(parameter.Type),
-                    ValueId = evaluation.ValueId,
-                    Reason = evaluation.Reason,
-                    RequestValueType = EventFactory.ValueTypeName(type),
-                    RequestDefaultValue = defaultValue,
-                    TargetRuleKey = evaluation.Rule?.Key,
-                    TargetRuleName = evaluation.Rule?.Name,
-                    ReturnValue = evaluation.Value,
-                });
-                EventFactory.PublishTargets(_events, ref scope, timestamp, EventFactory.RootRemoteConfig, parameter.Id);
-                value = evaluation.Value;
-                return evaluation.Reason;
-            }
-            catch (Exception e)
-            {
-                Log.DecisionFailed(_logger, e, "remote config", parameterKey ?? "(null)");
-                value = defaultValue;
-                return DecisionReason.Exception;
-            }
+        /// <inheritdoc />
+        public RemoteConfigDecision<bool> RemoteConfigDetail(string parameterKey, HackleUser user, bool defaultValue)
+        {
+            var flow = new RemoteConfigFlow<bool>(parameterKey, ConfigValueType.Boolean, defaultValue);
+            return _decisions.Decide<RemoteConfigFlow<bool>, RemoteConfigDecision<bool>>(ref flow, user);
         }
 
         /// <inheritdoc />
@@ -367,9 +241,9 @@ namespace Hackle
             {
                 if (hackleEvent is null || string.IsNullOrEmpty(hackleEvent.Key)) { Log.TrackIgnored(_logger, "the event has no key"); return; }
                 if (user is null || !user.HasIdentifiers) { Log.TrackIgnored(_logger, "the user has no identifier"); return; }
-                var workspace = _workspace;
+                var workspace = _snapshot.Current;
                 var eventTypeId = workspace != null && workspace.EventTypes.TryGetValue(hackleEvent.Key, out var eventType) ? eventType.Id : 0L;
-                _events.Enqueue(new TrackEvent(user, UserEvent.Now(), eventTypeId, hackleEvent));
+                _events.Enqueue(EventFactory.Track(hackleEvent, user, UserEvent.Now(), eventTypeId));
             }
             catch (Exception e)
             {
@@ -399,22 +273,8 @@ namespace Hackle
             lock (_closeLock)
             {
                 if (_close != null) return _close;
-                Unregister();
+                ClientRegistry.Remove(_sdkKey, this);
                 return _close = Task.Run(() => CloseCoreAsync(timeout));
-            }
-        }
-
-        private void Unregister()
-        {
-            lock (s_registryLock)
-            {
-                if (s_clients.TryGetValue(_sdkKey, out var registered) && ReferenceEquals(registered, this)) s_clients.Remove(_sdkKey);
-                if (ReferenceEquals(s_current, this))
-                {
-                    HackleClient? next = null;
-                    foreach (var live in s_clients.Values) next = live;
-                    s_current = next;
-                }
             }
         }
 
@@ -427,7 +287,7 @@ namespace Hackle
                 if (_poller != null) await _poller.StopAsync(deadline.Token).ConfigureAwait(false);
                 if (_delivery != null)
                 {
-                    // Bounded by the deadline itself; it counts whatever it could not send.
+                    // Bounded by the deadline itself; it returns once every event is counted as sent or dropped.
                     await _delivery.CloseAsync(deadline.Token).ConfigureAwait(false);
                 }
                 else if (!await AsyncHelpers.TryWaitAsync(_events.CloseAsync(deadline.Token), deadline.Token).ConfigureAwait(false))
@@ -441,7 +301,7 @@ namespace Hackle
             }
             finally
             {
-                _ready.TrySetResult(IsReady);
+                _snapshot.SettleReadiness();
                 _http?.Dispose();
                 _metrics.Dispose();
             }

@@ -5,7 +5,7 @@ namespace Hackle
     {
         /// <summary>The user's variation key of an A/B test ("A" when it cannot be decided).</summary>
         public static string Variation(this IHackleClient client, long experimentKey, HackleUser user, string defaultVariation = "A") =>
-            client.VariationDetail(experimentKey, user, defaultVariation).Variation;
+            client.VariationDetail(experimentKey, user, defaultVariation).VariationKey;
 
         /// <summary>True when the feature flag is on for the user (off when it cannot be decided).</summary>
         public static bool IsFeatureOn(this IHackleClient client, long featureKey, HackleUser user) =>

@@ -37,8 +37,18 @@ namespace Hackle
         /// </summary>
         public IHackleEventSink? EventSink { get; set; }
 
-        /// <summary>Logging; the SDK key is never logged.</summary>
+        /// <summary>Logging; the SDK key is never logged. Without one, see <see cref="LogToStandardError"/>.</summary>
         public ILoggerFactory? LoggerFactory { get; set; }
+
+        /// <summary>
+        /// When no <see cref="LoggerFactory"/> is given, write warnings and errors (a rejected or missing
+        /// config, an unreachable server, dropped events) to standard error: one line each, at most 10 a
+        /// minute, SDK key redacted. Set false to stay silent. Ignored when a LoggerFactory is given. Default true.
+        /// </summary>
+        public bool LogToStandardError { get; set; } = true;
+
+        /// <summary>Where <see cref="LogToStandardError"/> writes; null for <see cref="System.Console.Error"/>. A seam for tests.</summary>
+        internal System.IO.TextWriter? StandardErrorOverride { get; set; }
 
         /// <summary>
         /// When true the client never touches the network: the config comes only from

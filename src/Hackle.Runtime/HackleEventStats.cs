@@ -38,7 +38,10 @@ namespace Hackle
         /// <summary>Events in batches that still failed (5xx, 429, timeout, network) after every retry.</summary>
         public long DroppedRetriesExhausted { get; }
 
-        /// <summary>Events tracked after close, or still unsent when the close time limit passed.</summary>
+        /// <summary>
+        /// Events tracked after close, still unsent when the close time limit passed, or given up at close
+        /// because the event server could not be reached (no such host, connection refused).
+        /// </summary>
         public long DroppedOnClose { get; }
 
         /// <summary>Every dropped event, whatever the cause.</summary>

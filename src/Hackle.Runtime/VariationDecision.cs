@@ -74,7 +74,7 @@ namespace Hackle
                 throw new ArgumentException("expected the variation keys A..J in enum order, control first", nameof(variationKeys));
 
             var decision = client.VariationDetail(experimentKey, user, s_keys[control]);
-            var key = decision.Variation;
+            var key = decision.VariationKey;
             // Unknown keys (a variation added after the manifest was exported) map to the control, index 0.
             var index = key != null && key.Length == 1 ? variationKeys.IndexOf(key[0]) : -1;
             return new VariationDecision<TVariant>(EnumMembers<TVariant>.At(index < 0 ? 0 : index), key ?? s_keys[control], decision.Reason,

@@ -84,7 +84,7 @@ public class FlagKeyTests
             public static int Run(IHackleClient client, HackleUser user)
             {
                 var direct = client.Variation(Onboarding, user) == {|#0:"C"|};
-                var notEqual = {|#1:"c"|} != client.VariationDetail(Onboarding, user).Variation;
+                var notEqual = {|#1:"c"|} != client.VariationDetail(Onboarding, user).VariationKey;
                 var viaEquals = client.Variation(Onboarding, user).Equals({|#2:"D"|});
                 var viaStatic = string.Equals(client.Variation(Onboarding, user), {|#3:"E"|});
                 var variation = client.Variation(Onboarding, user, {|#4:"Z"|});

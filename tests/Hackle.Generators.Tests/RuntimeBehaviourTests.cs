@@ -118,7 +118,7 @@ public class RuntimeBehaviourTests
             var expected = client.VariationDetail(2, user);
             dynamic typed = Call(generated, "HackleFlags.Experiments+Experiment2", "VariationDetail", client, user)!;
             Assert.Equal(expected.Reason, (DecisionReason)typed.Reason);
-            Assert.Equal(expected.Variation, (string)typed.VariationKey);
+            Assert.Equal(expected.VariationKey, (string)typed.VariationKey);
             Assert.Equal("A", typed.Variation.ToString());
             reasons.Add(expected.Reason);
         }

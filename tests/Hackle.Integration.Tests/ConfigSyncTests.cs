@@ -92,6 +92,7 @@ public sealed class ConfigSyncTests
         }
         Assert.True(attempts[5].At - attempts[4].At >= TimeSpan.FromMilliseconds(600) - slack, "Retry-After is honoured up to the cap");
         Assert.Equal(5, logs.Count(1009));
+        Assert.All(logs.Entries.Where(e => e.EventId.Id == 1009), e => Assert.EndsWith("the last good config stays in force.", e.Message));
         // The recovery is logged just after the new config is put in force.
         await Eventually.HoldsAsync(() => logs.Count(1010) == 1, "the recovery is logged");
         File.Delete(bootstrap);
@@ -111,7 +112,9 @@ public sealed class ConfigSyncTests
         Assert.False(await client.WaitUntilReadyAsync(TimeSpan.FromMilliseconds(100)));
         Assert.True(await client.WaitUntilReadyAsync(TimeSpan.FromSeconds(10)), "the retry after the timeout gets the config");
         Assert.True(client.FeatureFlagDetail(Configs.FlagKey, TestClients.User()).IsOn);
-        Assert.Contains(logs.Entries, e => e.EventId.Id == 1009 && e.Message.Contains("timeout"));
+        var timedOut = Assert.Single(logs.Entries, e => e.EventId.Id == 1009 && e.Message.Contains("timeout"));
+        // Nothing was in force yet: the message must not promise a last good config.
+        Assert.EndsWith("there is no config yet, so decisions return defaults with SDK_NOT_READY.", timedOut.Message);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class ConsoleConsumerTests(ConsoleConsumer console, ITestOutputHel
             var user = ParseUser(arg);
             var variation = client.VariationDetail(CheckoutKey, user);
             var flag = client.FeatureFlagDetail(NewCheckoutKey, user);
-            return ConsoleConsumer.DecisionLine(arg.Split(';')[0], variation.Variation, variation.Reason.ToWireName(), flag.IsOn, flag.Reason.ToWireName());
+            return ConsoleConsumer.DecisionLine(arg.Split(';')[0], variation.VariationKey, variation.Reason.ToWireName(), flag.IsOn, flag.Reason.ToWireName());
         }).ToArray();
 
         // Bucketed users must not all land in one variation, or agreeing with the runtime would prove little.

@@ -61,7 +61,7 @@ internal sealed class TestClient : IDisposable
 /// <summary>Decisions as (value, reason) pairs, so one assertion states both.</summary>
 internal static class Outcome
 {
-    public static (string, DecisionReason) Of(Decision d) => (d.Variation, d.Reason);
+    public static (string, DecisionReason) Of(Decision d) => (d.VariationKey, d.Reason);
     public static (bool, DecisionReason) Of(FeatureFlagDecision d) => (d.IsOn, d.Reason);
     public static (T, DecisionReason) Of<T>(RemoteConfigDecision<T> d) => (d.Value, d.Reason);
 }

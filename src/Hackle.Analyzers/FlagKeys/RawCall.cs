@@ -46,7 +46,7 @@ namespace Hackle.Analyzers.FlagKeys
                     break;
                 case "VariationDetail" when isClientMethod:
                     isExperiment = true;
-                    if (invocation.SkipConversionsUp().Parent is IPropertyReferenceOperation { Property: { Name: "Variation" } } property) variation = property;
+                    if (invocation.SkipConversionsUp().Parent is IPropertyReferenceOperation { Property: { Name: "VariationKey" } } property) variation = property;
                     break;
                 case "IsFeatureOn" when isExtension:
                 case "FeatureFlagDetail" when isClientMethod:

@@ -4,13 +4,16 @@ using Hackle.Manifest;
 
 namespace Hackle.Internal
 {
-    /// <summary>Builds the events of one decision: the root first, then nested evaluations in order, all with one timestamp.</summary>
+    /// <summary>
+    /// Builds the events of decisions and tracking: the exposure of an experiment or flag, the record of a
+    /// remote-config evaluation, nested exposures tagged with their root, and tracked events.
+    /// </summary>
     internal static class EventFactory
     {
         public const string RootExperiment = "EXPERIMENT";
         public const string RootRemoteConfig = "REMOTE_CONFIG";
 
-        public static ExposureEvent Exposure(in Evaluation.Evaluation evaluation, HackleUser user, long timestamp, string? rootType, long? rootId)
+        public static ExposureEvent Exposure(in ExperimentEvaluation evaluation, HackleUser user, long timestamp, string? rootType, long? rootId)
         {
             var experiment = evaluation.Experiment;
             return new ExposureEvent(user, timestamp)
@@ -29,6 +32,26 @@ namespace Hackle.Internal
             };
         }
 
+        /// <summary>Records a remote-config evaluation: which value the user got, of which type, and why.</summary>
+        public static RemoteConfigEvent RemoteConfig(in RemoteConfigEvaluation evaluation, RemoteConfigParameter parameter, HackleUser user, long timestamp, ConfigValueType requestedType, object? defaultValue) =>
+            new RemoteConfigEvent(user, timestamp)
+            {
+                ParameterId = parameter.Id,
+                ParameterKey = parameter.Key,
+                ParameterType = parameter.Type.ToWireName(),
+                ValueId = evaluation.ValueId,
+                Reason = evaluation.Reason,
+                RequestValueType = requestedType.ToWireName(),
+                RequestDefaultValue = defaultValue,
+                TargetRuleKey = evaluation.Rule?.Key,
+                TargetRuleName = evaluation.Rule?.Name,
+                ReturnValue = evaluation.Value,
+            };
+
+        /// <summary>An event the application tracked; <paramref name="eventTypeId"/> is 0 when the workspace does not define the key.</summary>
+        public static TrackEvent Track(HackleEvent hackleEvent, HackleUser user, long timestamp, long eventTypeId) =>
+            new TrackEvent(user, timestamp, eventTypeId, hackleEvent);
+
         /// <summary>Sends one exposure per nested evaluation of the scope, tagged with the root.</summary>
         public static void PublishTargets(IHackleEventSink sink, ref EvaluationScope scope, long timestamp, string rootType, long rootId)
         {
@@ -39,14 +62,5 @@ namespace Hackle.Internal
                 sink.Enqueue(Exposure(targets[i], scope.User, timestamp, rootType, rootId));
             }
         }
-
-        public static string ValueTypeName(ConfigValueType type) => type switch
-        {
-            ConfigValueType.String => "STRING",
-            ConfigValueType.Number => "NUMBER",
-            ConfigValueType.Boolean => "BOOLEAN",
-            ConfigValueType.Version => "VERSION",
-            _ => "JSON",
-        };
     }
 }

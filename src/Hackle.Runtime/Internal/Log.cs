@@ -9,14 +9,19 @@ namespace Hackle.Internal
     /// </summary>
     internal static partial class Log
     {
+        /// <summary>What a failed config load or poll means for decisions, which depends on whether a config is in force.</summary>
+        public static string Consequence(bool hasConfig) => hasConfig
+            ? "the last good config stays in force"
+            : "there is no config yet, so decisions return defaults with SDK_NOT_READY";
+
         [LoggerMessage(EventId = 1001, Level = LogLevel.Error, Message = "Hackle {Kind} decision for key {Key} failed; the default was returned.")]
         public static partial void DecisionFailed(ILogger logger, Exception exception, string kind, string key);
 
         [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Hackle track ignored: {Reason}.")]
         public static partial void TrackIgnored(ILogger logger, string reason);
 
-        [LoggerMessage(EventId = 1003, Level = LogLevel.Error, Message = "Hackle workspace config rejected; the last good config stays in force. {Error}")]
-        public static partial void ConfigRejected(ILogger logger, string error);
+        [LoggerMessage(EventId = 1003, Level = LogLevel.Error, Message = "Hackle workspace config rejected; {Consequence}. {Error}")]
+        public static partial void ConfigRejected(ILogger logger, string consequence, string error);
 
         [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "Hackle workspace config loaded: {Experiments} experiments, {FeatureFlags} feature flags.")]
         public static partial void ConfigLoaded(ILogger logger, int experiments, int featureFlags);
@@ -30,11 +35,11 @@ namespace Hackle.Internal
         [LoggerMessage(EventId = 1007, Level = LogLevel.Debug, Message = "Hackle workspace config not modified (304).")]
         public static partial void ConfigNotModified(ILogger logger);
 
-        [LoggerMessage(EventId = 1008, Level = LogLevel.Error, Message = "Hackle config server refused the SDK key ({Status}); check the key. The last good config stays in force; this is logged once until a poll succeeds.")]
-        public static partial void ConfigUnauthorized(ILogger logger, string status);
+        [LoggerMessage(EventId = 1008, Level = LogLevel.Error, Message = "Hackle config server refused the SDK key ({Status}); check the key; {Consequence}. This is logged once until a poll succeeds.")]
+        public static partial void ConfigUnauthorized(ILogger logger, string status, string consequence);
 
-        [LoggerMessage(EventId = 1009, Level = LogLevel.Warning, Message = "Hackle config poll failed ({Outcome}: {Detail}); failure {Failures} in a row, next attempt in {Delay}. The last good config stays in force.")]
-        public static partial void ConfigPollFailed(ILogger logger, string outcome, string detail, int failures, TimeSpan delay);
+        [LoggerMessage(EventId = 1009, Level = LogLevel.Warning, Message = "Hackle config poll failed ({Outcome}: {Detail}); failure {Failures} in a row, next attempt in {Delay}; {Consequence}.")]
+        public static partial void ConfigPollFailed(ILogger logger, string outcome, string detail, int failures, TimeSpan delay, string consequence);
 
         [LoggerMessage(EventId = 1010, Level = LogLevel.Information, Message = "Hackle config polling recovered after {Failures} failures.")]
         public static partial void ConfigPollRecovered(ILogger logger, int failures);
@@ -50,6 +55,9 @@ namespace Hackle.Internal
 
         [LoggerMessage(EventId = 1014, Level = LogLevel.Error, Message = "Hackle event batch of {Count} events failed {Attempts} times ({Failure}); it was dropped.")]
         public static partial void EventBatchFailed(ILogger logger, int count, int attempts, string failure);
+
+        [LoggerMessage(EventId = 1018, Level = LogLevel.Warning, Message = "Hackle event batch of {Count} events dropped at close: the event server cannot be reached ({Failure}); attempts: {Attempts}.")]
+        public static partial void EventBatchAbandonedAtClose(ILogger logger, int count, int attempts, string failure);
 
         [LoggerMessage(EventId = 1015, Level = LogLevel.Warning, Message = "Hackle event queue is full ({Capacity} events); new events are dropped ({Dropped} so far).")]
         public static partial void EventQueueFull(ILogger logger, int capacity, long dropped);

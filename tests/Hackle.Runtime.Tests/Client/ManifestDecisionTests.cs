@@ -14,7 +14,7 @@ public class ManifestDecisionTests
         for (var i = 0; i < 10000; i++)
         {
             var d = t.Client.VariationDetail(42, new HackleUser("user-" + i));
-            counts[d.Variation] = counts.GetValueOrDefault(d.Variation) + 1;
+            counts[d.VariationKey] = counts.GetValueOrDefault(d.VariationKey) + 1;
             if (d.Reason == DecisionReason.TrafficAllocated) allocated++;
         }
         Assert.InRange(allocated, 8800, 9200);

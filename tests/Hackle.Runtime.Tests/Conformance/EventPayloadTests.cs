@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Hackle.Internal.Delivery;
 using Hackle;
 
 namespace Hackle.Runtime.Tests.Conformance;

@@ -15,7 +15,7 @@ public class WorkspaceFixtureTests
         {
             var decision = t.Client.VariationDetail(2, new HackleUser(i.ToString()));
             counts[decision.Reason] = counts.GetValueOrDefault(decision.Reason) + 1;
-            Assert.Equal("A", decision.Variation);
+            Assert.Equal("A", decision.VariationKey);
         }
         Assert.Equal(2452, counts[DecisionReason.TrafficAllocated]);
         Assert.Equal(7548, counts[DecisionReason.NotInMutualExclusionExperiment]);
@@ -30,7 +30,7 @@ public class WorkspaceFixtureTests
     {
         using var t = TestClient.FromFile(TestPaths.Conformance("ws_segment_match.json"));
         var decision = t.Client.VariationDetail(1, new HackleUser(id));
-        Assert.Equal(variation, decision.Variation);
+        Assert.Equal(variation, decision.VariationKey);
         Assert.Equal(reason, decision.Reason);
     }
 

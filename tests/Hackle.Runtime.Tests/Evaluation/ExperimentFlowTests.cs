@@ -24,7 +24,7 @@ public class ExperimentFlowTests
         var d = Decide(Experiment(1), new HackleUser("u1"), out var t);
         using (t)
         {
-            Assert.Equal(("B", DecisionReason.TrafficAllocated), (d.Variation, d.Reason));
+            Assert.Equal(("B", DecisionReason.TrafficAllocated), (d.VariationKey, d.Reason));
             var exposure = Assert.Single(t.Exposures);
             Assert.Equal((100L, 1L, "AB_TEST", 12L, "B"), (exposure.ExperimentId, exposure.ExperimentKey, exposure.ExperimentType, exposure.VariationId!.Value, exposure.VariationKey));
             Assert.Null(exposure.TargetingRootType);
@@ -35,7 +35,7 @@ public class ExperimentFlowTests
     public void Unallocated_traffic_gives_the_default()
     {
         var d = Decide(Experiment(1, bucketId: 2), new HackleUser("u1"), out var t);
-        using (t) Assert.Equal(("A", DecisionReason.TrafficNotAllocated), (d.Variation, d.Reason));
+        using (t) Assert.Equal(("A", DecisionReason.TrafficNotAllocated), (d.VariationKey, d.Reason));
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public class ExperimentFlowTests
     {
         var variations = Array(Variation(11, "A"), Variation(12, "B", dropped: true));
         var d = Decide(Experiment(1, variations: variations), new HackleUser("u1"), out var t);
-        using (t) Assert.Equal(("A", DecisionReason.VariationDropped), (d.Variation, d.Reason));
+        using (t) Assert.Equal(("A", DecisionReason.VariationDropped), (d.VariationKey, d.Reason));
     }
 
     [Theory]
@@ -55,7 +55,7 @@ public class ExperimentFlowTests
         var d = Decide(Experiment(1, status: status, bucketId: 2, winnerVariationId: 12), new HackleUser("u1"), out var t);
         using (t)
         {
-            Assert.Equal((variation, reason), (d.Variation, d.Reason));
+            Assert.Equal((variation, reason), (d.VariationKey, d.Reason));
             Assert.Single(t.Exposures); // every decision after the lookup sends an exposure
         }
     }
@@ -66,7 +66,7 @@ public class ExperimentFlowTests
         var d = Decide(Experiment(1, status: "STOPPED", winnerVariationId: 999), new HackleUser("u1"), out var t);
         using (t)
         {
-            Assert.Equal(("A", DecisionReason.Exception), (d.Variation, d.Reason));
+            Assert.Equal(("A", DecisionReason.Exception), (d.VariationKey, d.Reason));
             Assert.Empty(t.Exposures);
         }
     }
@@ -76,7 +76,7 @@ public class ExperimentFlowTests
     {
         var overrides = Array(new JsonObject { ["userId"] = "vip", ["variationId"] = 12 });
         var d = Decide(Experiment(1, status: "PAUSED", bucketId: 2, userOverrides: overrides), new HackleUser("vip"), out var t);
-        using (t) Assert.Equal(("B", DecisionReason.Overridden), (d.Variation, d.Reason));
+        using (t) Assert.Equal(("B", DecisionReason.Overridden), (d.VariationKey, d.Reason));
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public class ExperimentFlowTests
         var overrides = Array(new JsonObject { ["userId"] = "device-9", ["variationId"] = 12 });
         var d = Decide(Experiment(1, identifierType: "$deviceId", bucketId: 2, userOverrides: overrides),
             new HackleUser("device-9") { DeviceId = "other" }, out var t);
-        using (t) Assert.Equal(("A", DecisionReason.TrafficNotAllocated), (d.Variation, d.Reason));
+        using (t) Assert.Equal(("A", DecisionReason.TrafficNotAllocated), (d.VariationKey, d.Reason));
     }
 
     [Fact]
@@ -100,23 +100,23 @@ public class ExperimentFlowTests
         var experiment = Experiment(1, bucketId: 2, segmentOverrides: overrides,
             variations: Array(Variation(11, "A"), Variation(12, "B"), Variation(13, "C")));
         var beta = Decide(experiment, new HackleUser("u1") { Properties = { ["beta"] = true } }, out var t1, segments);
-        using (t1) Assert.Equal(("C", DecisionReason.Overridden), (beta.Variation, beta.Reason));
+        using (t1) Assert.Equal(("C", DecisionReason.Overridden), (beta.VariationKey, beta.Reason));
         var regular = Decide(experiment, new HackleUser("u1"), out var t2, segments);
-        using (t2) Assert.Equal(("A", DecisionReason.TrafficNotAllocated), (regular.Variation, regular.Reason));
+        using (t2) Assert.Equal(("A", DecisionReason.TrafficNotAllocated), (regular.VariationKey, regular.Reason));
     }
 
     [Fact]
     public void Missing_identifier_gives_identifier_not_found()
     {
         var d = Decide(Experiment(1, identifierType: "$userId"), new HackleUser("u1"), out var t);
-        using (t) Assert.Equal(("A", DecisionReason.IdentifierNotFound), (d.Variation, d.Reason));
+        using (t) Assert.Equal(("A", DecisionReason.IdentifierNotFound), (d.VariationKey, d.Reason));
     }
 
     [Fact]
     public void Custom_identifier_type_is_read_from_identifiers()
     {
         var d = Decide(Experiment(1, identifierType: "companyId"), new HackleUser("u1") { Identifiers = { ["companyId"] = "c-1" } }, out var t);
-        using (t) Assert.Equal(("B", DecisionReason.TrafficAllocated), (d.Variation, d.Reason));
+        using (t) Assert.Equal(("B", DecisionReason.TrafficAllocated), (d.VariationKey, d.Reason));
     }
 
     [Fact]
@@ -124,9 +124,9 @@ public class ExperimentFlowTests
     {
         var audiences = Array(Target(Condition("USER_PROPERTY", "country", "IN", "STRING", Array("KR"))));
         var outside = Decide(Experiment(1, targetAudiences: audiences), new HackleUser("u1") { Properties = { ["country"] = "US" } }, out var t1);
-        using (t1) Assert.Equal(("A", DecisionReason.NotInExperimentTarget), (outside.Variation, outside.Reason));
+        using (t1) Assert.Equal(("A", DecisionReason.NotInExperimentTarget), (outside.VariationKey, outside.Reason));
         var inside = Decide(Experiment(1, targetAudiences: audiences), new HackleUser("u1") { Properties = { ["country"] = "KR" } }, out var t2);
-        using (t2) Assert.Equal(("B", DecisionReason.TrafficAllocated), (inside.Variation, inside.Reason));
+        using (t2) Assert.Equal(("B", DecisionReason.TrafficAllocated), (inside.VariationKey, inside.Reason));
     }
 
     [Fact]
@@ -149,7 +149,7 @@ public class ExperimentFlowTests
     {
         var variations = Array(Variation(11, "A"), Variation(12, "K"));
         var d = Decide(Experiment(1, variations: variations), new HackleUser("u1"), out var t);
-        using (t) Assert.Equal(("A", DecisionReason.Exception), (d.Variation, d.Reason));
+        using (t) Assert.Equal(("A", DecisionReason.Exception), (d.VariationKey, d.Reason));
     }
 
     [Fact]
@@ -160,14 +160,14 @@ public class ExperimentFlowTests
         var d = Decide(Experiment(1, bucketId: 2, variations: variations), new HackleUser("u1"), out var t, parameterConfigurations: configs, defaultVariation: "B");
         using (t)
         {
-            Assert.Equal(("B", DecisionReason.TrafficNotAllocated), (d.Variation, d.Reason));
+            Assert.Equal(("B", DecisionReason.TrafficNotAllocated), (d.VariationKey, d.Reason));
             Assert.Equal("red", d.Config.GetString("color", "none"));
             Assert.Equal(77, Assert.Single(t.Exposures).ParameterConfigurationId);
         }
         var unknownDefault = Decide(Experiment(1, bucketId: 2), new HackleUser("u1"), out var t2, defaultVariation: "J");
         using (t2)
         {
-            Assert.Equal(("J", DecisionReason.TrafficNotAllocated), (unknownDefault.Variation, unknownDefault.Reason));
+            Assert.Equal(("J", DecisionReason.TrafficNotAllocated), (unknownDefault.VariationKey, unknownDefault.Reason));
             Assert.Null(Assert.Single(t2.Exposures).VariationId);
         }
     }

@@ -23,7 +23,7 @@ public class NestedTargetingTests
             Condition("FEATURE_FLAG", "3", "IN", "BOOLEAN", Array(true))));
         using var t = Client(Root(audiences));
         var decision = t.Client.VariationDetail(1, new HackleUser("u1"));
-        Assert.Equal(("B", DecisionReason.TrafficAllocated), (decision.Variation, decision.Reason));
+        Assert.Equal(("B", DecisionReason.TrafficAllocated), (decision.VariationKey, decision.Reason));
 
         var exposures = t.Exposures;
         Assert.Equal(3, exposures.Count);

@@ -120,7 +120,7 @@ public class TolerantParsingTests
         Assert.Equal(new[] { "a", "b", "K" }, parsed.Variations.Select(v => v.Key));
         Assert.Equal(new[] { false, true, false }, parsed.Variations.Select(v => v.IsDropped));
         using var client = new TestClient(workspace);
-        Assert.Equal("A", client.Client.VariationDetail(1, new HackleUser("u1")).Variation);
+        Assert.Equal("A", client.Client.VariationDetail(1, new HackleUser("u1")).VariationKey);
     }
 
     [Fact]

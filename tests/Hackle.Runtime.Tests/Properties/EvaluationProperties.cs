@@ -41,8 +41,8 @@ public class EvaluationProperties
                     {
                         var decision = client.VariationDetail(key, user, c.Default);
                         Assert.NotEqual(DecisionReason.Exception, decision.Reason);
-                        Assert.True(decision.Variation == c.Default || shape.VariationKeys.Contains(decision.Variation),
-                            $"{decision.Variation} ({decision.Reason}) is neither the default {c.Default} nor one of {string.Join(",", shape.VariationKeys)}");
+                        Assert.True(decision.VariationKey == c.Default || shape.VariationKeys.Contains(decision.VariationKey),
+                            $"{decision.VariationKey} ({decision.Reason}) is neither the default {c.Default} nor one of {string.Join(",", shape.VariationKeys)}");
                         Assert.Equal(NotFound(DecisionReason.FeatureFlagNotFound), client.FeatureFlagDetail(key, user).Reason);
                     }
                 }
@@ -122,7 +122,7 @@ public class EvaluationProperties
         var flag = client.FeatureFlagDetail(key, user);
         if (flag.Reason != DecisionReason.FeatureFlagNotFound) return (flag.IsOn ? "on" : "off", flag.Reason);
         var decision = client.VariationDetail(key, user, defaultVariation);
-        return (decision.Variation, decision.Reason);
+        return (decision.VariationKey, decision.Reason);
     }
 
     private static HackleClient Load(string json)

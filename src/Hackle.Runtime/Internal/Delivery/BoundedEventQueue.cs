@@ -32,6 +32,9 @@ namespace Hackle.Internal.Delivery
             _mask = size - 1;
         }
 
+        /// <summary>The most events the queue holds.</summary>
+        public int Capacity => _capacity;
+
         /// <summary>Events in the queue, counting those a producer is still writing.</summary>
         public int Count => Volatile.Read(ref _count);
 

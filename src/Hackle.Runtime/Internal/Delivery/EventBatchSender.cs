@@ -16,13 +16,17 @@ namespace Hackle.Internal.Delivery
         Sent,
         Rejected,
         RetriesExhausted,
+        /// <summary>Given up at close: the server could not be reached (no such host, connection refused).</summary>
+        Unreachable,
         Aborted,
     }
 
     /// <summary>
     /// POSTs one batch to <c>{eventUrl}/api/v2/events</c> (spec §4). The body is written once, so a
     /// retry carries the same insertIds and the server can de-duplicate it. 5xx, 429, timeouts and
-    /// network errors are retried with backoff; any other non-2xx refuses the batch for good.
+    /// network errors are retried with backoff; any other non-2xx refuses the batch for good. Once close
+    /// has begun, a server that cannot be reached (the name does not resolve, the connection is refused)
+    /// is tried once more at most: waiting out the backoff would only hold the close up.
     /// </summary>
     internal sealed class EventBatchSender
     {
@@ -47,14 +51,18 @@ namespace Hackle.Internal.Delivery
             _redactor = redactor;
         }
 
-        /// <summary>Sends the batch; <paramref name="abort"/> gives up at once (close time limit), returning Aborted.</summary>
-        public async Task<BatchFate> SendAsync(IReadOnlyList<UserEvent> batch, CancellationToken abort)
+        /// <summary>
+        /// Sends the batch. <paramref name="closing"/> (close began) ends a backoff after an unreachable
+        /// server for one last attempt; <paramref name="abort"/> (close time limit) gives up at once, returning Aborted.
+        /// </summary>
+        public async Task<BatchFate> SendAsync(IReadOnlyList<UserEvent> batch, CancellationToken closing, CancellationToken abort)
         {
             var body = EventPayloadWriter.ToUtf8(batch);
             for (var attempt = 0; ; attempt++)
             {
                 string failure;
                 TimeSpan? retryAfter = null;
+                var unreachable = false;
                 using (var request = _http.CreateRequest(HttpMethod.Post, _eventsUrl))
                 using (var timeout = _http.StartTimeout(abort))
                 {
@@ -84,7 +92,13 @@ namespace Hackle.Internal.Delivery
                     catch (Exception e) when (e is HttpRequestException || e is IOException)
                     {
                         failure = _redactor.Describe(e);
+                        unreachable = NetworkFailure.IsUnreachable(e);
                     }
+                }
+                if (unreachable && closing.IsCancellationRequested)
+                {
+                    Log.EventBatchAbandonedAtClose(_logger, batch.Count, attempt + 1, failure);
+                    return BatchFate.Unreachable;
                 }
                 if (attempt >= _maxRetries)
                 {
@@ -93,7 +107,17 @@ namespace Hackle.Internal.Delivery
                 }
                 var delay = RetryDelay.Backoff(attempt + 1, _minDelay, _maxDelay, retryAfter);
                 Log.EventBatchRetrying(_logger, batch.Count, failure, attempt + 1, delay);
-                if (!await AsyncHelpers.DelayAsync(delay, abort).ConfigureAwait(false)) return BatchFate.Aborted;
+                if (!unreachable)
+                {
+                    if (!await AsyncHelpers.DelayAsync(delay, abort).ConfigureAwait(false)) return BatchFate.Aborted;
+                    continue;
+                }
+                // Close cuts this wait short: the next attempt is the last if the server is still unreachable.
+                using (var wait = CancellationTokenSource.CreateLinkedTokenSource(closing, abort))
+                {
+                    await AsyncHelpers.DelayAsync(delay, wait.Token).ConfigureAwait(false);
+                }
+                if (abort.IsCancellationRequested) return BatchFate.Aborted;
             }
         }
     }

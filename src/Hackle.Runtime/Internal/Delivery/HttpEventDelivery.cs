@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Threading;
@@ -11,50 +10,42 @@ namespace Hackle.Internal.Delivery
     /// <summary>
     /// The event sink that delivers over HTTP. Callers only put events in a bounded lock-free queue; one
     /// background loop takes them out in batches, sends a batch as soon as one is full and everything on
-    /// the flush tick, with at most N batches in flight. Every event is accounted for in <see cref="Stats"/>.
+    /// the flush tick, with at most N batches in flight. Every event is accounted for in <see cref="Stats"/>,
+    /// and once <see cref="CloseAsync"/> has completed the accounting is final (nothing pending).
     /// </summary>
     internal sealed class HttpEventDelivery : IHackleEventSink
     {
+        /// <summary>How long close waits for sends that ignore cancellation after the time limit, before counting them as dropped.</summary>
+        private static readonly TimeSpan s_abortGrace = TimeSpan.FromSeconds(1);
+
         private readonly BoundedEventQueue _queue;
         private readonly DeliveryCounters _counters;
         private readonly EventBatchSender _sender;
         private readonly ILogger _logger;
         private readonly SecretRedactor _redactor;
-        private readonly int _capacity;
         private readonly int _batchSize;
         private readonly TimeSpan _flushInterval;
-        private readonly int _maxInFlight;
-        private readonly SemaphoreSlim _slots;
-        private readonly ConcurrentQueue<TaskCompletionSource<bool>> _flushWaiters = new ConcurrentQueue<TaskCompletionSource<bool>>();
-        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
-        private readonly CancellationTokenSource _abort = new CancellationTokenSource();
-        private readonly object _closeLock = new object();
-
-        private TaskCompletionSource<bool> _wake = NewSignal();
-        private int _wakePending;
-        private int _closed;
-        private int _producers;
+        private readonly WakeSignal _wake = new WakeSignal();
+        private readonly InFlightBatches _inFlight;
+        private readonly FlushRequests _flushes = new FlushRequests();
+        private readonly CloseHandshake _close = new CloseHandshake();
         private int _queueFullSeen;
-        private long _inFlight;
         private Task _loop = Task.CompletedTask;
-        private Task? _close;
 
         public HttpEventDelivery(EventBatchSender sender, DeliveryCounters counters, HackleClientOptions options, ILogger logger, SecretRedactor redactor)
         {
-            _redactor = redactor;
-            _capacity = options.EventQueueCapacity;
             _sender = sender;
             _counters = counters;
             _logger = logger;
+            _redactor = redactor;
             _queue = new BoundedEventQueue(options.EventQueueCapacity);
             _batchSize = options.EventBatchSize;
             _flushInterval = options.EventFlushInterval;
-            _maxInFlight = options.MaxConcurrentEventBatches;
-            _slots = new SemaphoreSlim(_maxInFlight, _maxInFlight);
+            _inFlight = new InFlightBatches(options.MaxConcurrentEventBatches);
         }
 
         /// <summary>The accounting so far.</summary>
-        public HackleEventStats Stats => _counters.Snapshot(_queue.Count + Interlocked.Read(ref _inFlight));
+        public HackleEventStats Stats => _counters.Snapshot(_queue.Count + _inFlight.EventCount);
 
         /// <summary>Starts the delivery loop on the thread pool.</summary>
         public void Start() => _loop = Task.Run(RunAsync);
@@ -63,11 +54,11 @@ namespace Hackle.Internal.Delivery
         public void Enqueue(UserEvent userEvent)
         {
             // Close waits for producers inside this method, so an event that passed the closed check is drained, not stranded.
-            Interlocked.Increment(ref _producers);
+            _close.EnterProducer();
             try
             {
                 _counters.Received();
-                if (Volatile.Read(ref _closed) != 0)
+                if (_close.IsClosed)
                 {
                     _counters.Dropped(1, DropCause.Closed);
                     return;
@@ -80,26 +71,24 @@ namespace Hackle.Internal.Delivery
                     return;
                 }
                 _counters.Queued();
-                if (_queue.Count >= _batchSize) Wake();
+                if (_queue.Count >= _batchSize) _wake.Set();
             }
             finally
             {
-                Interlocked.Decrement(ref _producers);
+                _close.ExitProducer();
             }
         }
 
         /// <summary>Sends everything queued before the call and waits until it is sent or dropped.</summary>
         public async Task FlushAsync(CancellationToken cancellationToken = default)
         {
-            var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-            _flushWaiters.Enqueue(done);
-            Wake();
-            if (Volatile.Read(ref _closed) != 0)
+            var done = _flushes.Add();
+            _wake.Set();
+            if (_close.IsClosed)
             {
                 // The loop may be gone already; closing drains everything, so waiting for it is the flush.
-                Task? close;
-                lock (_closeLock) close = _close;
-                if (close != null && await AsyncHelpers.TryWaitAsync(close, cancellationToken).ConfigureAwait(false)) done.TrySetResult(true);
+                var closing = _close.Closing;
+                if (closing != null && await AsyncHelpers.TryWaitAsync(closing, cancellationToken).ConfigureAwait(false)) done.TrySetResult(true);
             }
             if (!await AsyncHelpers.TryWaitAsync(done.Task, cancellationToken).ConfigureAwait(false))
                 cancellationToken.ThrowIfCancellationRequested();
@@ -107,57 +96,46 @@ namespace Hackle.Internal.Delivery
 
         /// <summary>
         /// Stops taking events, sends what is queued, and gives up on what is still unsent when
-        /// <paramref name="cancellationToken"/> is cancelled (counted as dropped on close). Never throws.
+        /// <paramref name="cancellationToken"/> is cancelled (counted as dropped on close). Completes only
+        /// when every event is counted as sent or dropped. Never throws.
         /// </summary>
-        public Task CloseAsync(CancellationToken cancellationToken = default)
-        {
-            lock (_closeLock)
-            {
-                return _close ??= CloseCoreAsync(cancellationToken);
-            }
-        }
+        public Task CloseAsync(CancellationToken cancellationToken = default) => _close.RunOnce(() => CloseCoreAsync(cancellationToken));
 
         private async Task CloseCoreAsync(CancellationToken deadline)
         {
-            Interlocked.Exchange(ref _closed, 1);
-            var spin = new SpinWait();
-            while (Volatile.Read(ref _producers) != 0) spin.SpinOnce();
-            _stop.Cancel();
-            Wake();
-            if (!await AsyncHelpers.TryWaitAsync(_loop, deadline).ConfigureAwait(false))
+            _close.Stop();
+            _wake.Set();
+            if (!await AsyncHelpers.TryWaitAsync(_loop, deadline).ConfigureAwait(false) ||
+                !await AsyncHelpers.TryWaitAsync(_inFlight.WhenSendsEnd(), deadline).ConfigureAwait(false))
             {
-                _abort.Cancel();
+                _close.Abort();
                 // Cancelled sends return at once; the grace only covers a handler that ignores cancellation.
-                await AsyncHelpers.TryWaitAsync(_loop, TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+                await AsyncHelpers.TryWaitAsync(Task.WhenAll(_loop, _inFlight.WhenSendsEnd()), s_abortGrace).ConfigureAwait(false);
                 Log.CloseIncomplete(_logger, "the close time limit passed; unsent events were dropped");
+            }
+            // From here on the counts are final: whatever is still queued or unsettled is dropped on close.
+            foreach (var batch in _inFlight.ClaimAll())
+            {
+                _counters.Dropped(batch.Events.Count, DropCause.Closed);
+                _inFlight.Release(batch);
             }
             var left = 0;
             while (_queue.TryDequeue(out _)) left++;
             _counters.Dropped(left, DropCause.Closed);
-            CompleteWaiters(_flushWaiters.Count);
-        }
-
-        private static TaskCompletionSource<bool> NewSignal() => new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        private void Wake()
-        {
-            if (Interlocked.Exchange(ref _wakePending, 1) == 0) Volatile.Read(ref _wake).TrySetResult(true);
+            _flushes.CompleteAll();
         }
 
         private async Task RunAsync()
         {
             var nextFlush = Stopwatch.GetTimestamp() + ToTimestamp(_flushInterval);
-            while (!_stop.IsCancellationRequested)
+            while (!_close.Stopping.IsCancellationRequested)
             {
-                var wake = NewSignal();
-                Volatile.Write(ref _wake, wake);
-                // A full fence, so the checks below see every event and flush request made before a missed wake.
-                Interlocked.Exchange(ref _wakePending, 0);
-                if (Interlocked.Exchange(ref _queueFullSeen, 0) != 0) Log.EventQueueFull(_logger, _capacity, Stats.DroppedQueueFull);
+                var wake = _wake.Rearm();
+                if (Interlocked.Exchange(ref _queueFullSeen, 0) != 0) Log.EventQueueFull(_logger, _queue.Capacity, Stats.DroppedQueueFull);
 
                 var now = Stopwatch.GetTimestamp();
                 var flushDue = now >= nextFlush;
-                var waiters = _flushWaiters.Count;
+                var waiters = _flushes.Count;
                 try
                 {
                     if (flushDue || waiters > 0)
@@ -165,8 +143,8 @@ namespace Hackle.Internal.Delivery
                         await SendQueuedAsync(all: true).ConfigureAwait(false);
                         if (waiters > 0)
                         {
-                            await WaitForInFlightAsync().ConfigureAwait(false);
-                            CompleteWaiters(waiters);
+                            await _inFlight.WaitUntilIdleAsync(_close.Aborted).ConfigureAwait(false);
+                            _flushes.Complete(waiters);
                         }
                         if (flushDue) nextFlush = Stopwatch.GetTimestamp() + ToTimestamp(_flushInterval);
                     }
@@ -176,35 +154,34 @@ namespace Hackle.Internal.Delivery
                     }
                     else
                     {
-                        await SleepAsync(wake.Task, nextFlush - now).ConfigureAwait(false);
+                        await SleepAsync(wake, nextFlush - now).ConfigureAwait(false);
                     }
                 }
-                catch (OperationCanceledException) when (_abort.IsCancellationRequested)
+                catch (OperationCanceledException) when (_close.Aborted.IsCancellationRequested)
                 {
                     return;
                 }
                 catch (Exception e)
                 {
                     Log.DeliveryLoopFailed(_logger, _redactor.Describe(e));
-                    await AsyncHelpers.DelayAsync(TimeSpan.FromMilliseconds(100), _stop.Token).ConfigureAwait(false);
+                    await AsyncHelpers.DelayAsync(TimeSpan.FromMilliseconds(100), _close.Stopping).ConfigureAwait(false);
                 }
             }
-            // Closing: send the rest within the close time limit (which cancels _abort when it passes).
+            // Closing: send the rest within the close time limit (which signals Aborted when it passes).
             try
             {
                 await SendQueuedAsync(all: true).ConfigureAwait(false);
-                await WaitForInFlightAsync().ConfigureAwait(false);
+                await _inFlight.WaitUntilIdleAsync(_close.Aborted).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (_abort.IsCancellationRequested)
+            catch (OperationCanceledException) when (_close.Aborted.IsCancellationRequested)
             {
             }
-            CompleteWaiters(_flushWaiters.Count);
         }
 
         private async Task SleepAsync(Task wake, long timestampTicks)
         {
             var delay = TimeSpan.FromTicks(Math.Max(0, (long)(timestampTicks * (double)TimeSpan.TicksPerSecond / Stopwatch.Frequency)));
-            using var timer = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+            using var timer = CancellationTokenSource.CreateLinkedTokenSource(_close.Stopping);
             // The delay is cancelled once woken, so frequent wakes do not pile up timers.
             await Task.WhenAny(wake, Task.Delay(delay, timer.Token)).ConfigureAwait(false);
             timer.Cancel();
@@ -219,32 +196,32 @@ namespace Hackle.Internal.Delivery
             var owed = all ? _queue.Count : 0;
             while (owed > 0 || _queue.Count >= _batchSize)
             {
-                var batch = new List<UserEvent>(Math.Min(_batchSize, Math.Max(1, _queue.Count)));
-                while (batch.Count < _batchSize && _queue.TryDequeue(out var e)) batch.Add(e!);
-                if (batch.Count == 0) return;
-                owed -= batch.Count;
-                Interlocked.Add(ref _inFlight, batch.Count);
+                var events = new List<UserEvent>(Math.Min(_batchSize, Math.Max(1, _queue.Count)));
+                while (events.Count < _batchSize && _queue.TryDequeue(out var e)) events.Add(e!);
+                if (events.Count == 0) return;
+                owed -= events.Count;
+                var batch = _inFlight.Begin(events);
                 try
                 {
-                    await _slots.WaitAsync(_abort.Token).ConfigureAwait(false);
+                    await _inFlight.AcquireSlotAsync(batch, _close.Aborted).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
-                    Finish(batch.Count, BatchFate.Aborted);
+                    Settle(batch, BatchFate.Aborted);
                     throw;
                 }
-                _ = SendBatchAsync(batch);
+                batch.Send = SendBatchAsync(batch);
             }
         }
 
-        private async Task SendBatchAsync(List<UserEvent> batch)
+        private async Task SendBatchAsync(InFlightBatch batch)
         {
             var fate = BatchFate.RetriesExhausted;
             try
             {
-                fate = await _sender.SendAsync(batch, _abort.Token).ConfigureAwait(false);
+                fate = await _sender.SendAsync(batch.Events, _close.Stopping, _close.Aborted).ConfigureAwait(false);
             }
-            catch (Exception) when (_abort.IsCancellationRequested)
+            catch (Exception) when (_close.Aborted.IsCancellationRequested)
             {
                 // Given up by close (the HTTP client may be disposed by now): counted as dropped on close.
                 fate = BatchFate.Aborted;
@@ -255,13 +232,15 @@ namespace Hackle.Internal.Delivery
             }
             finally
             {
-                Finish(batch.Count, fate);
-                _slots.Release();
+                Settle(batch, fate);
             }
         }
 
-        private void Finish(int count, BatchFate fate)
+        /// <summary>Counts the batch's fate, unless close has already counted it as dropped.</summary>
+        private void Settle(InFlightBatch batch, BatchFate fate)
         {
+            if (!_inFlight.TryClaim(batch)) return;
+            var count = batch.Events.Count;
             switch (fate)
             {
                 case BatchFate.Sent: _counters.Sent(count); break;
@@ -269,26 +248,7 @@ namespace Hackle.Internal.Delivery
                 case BatchFate.RetriesExhausted: _counters.Dropped(count, DropCause.RetriesExhausted); break;
                 default: _counters.Dropped(count, DropCause.Closed); break;
             }
-            Interlocked.Add(ref _inFlight, -count);
-        }
-
-        /// <summary>Waits until no batch is in flight, by holding every slot for a moment.</summary>
-        private async Task WaitForInFlightAsync()
-        {
-            var held = 0;
-            try
-            {
-                for (; held < _maxInFlight; held++) await _slots.WaitAsync(_abort.Token).ConfigureAwait(false);
-            }
-            finally
-            {
-                if (held > 0) _slots.Release(held);
-            }
-        }
-
-        private void CompleteWaiters(int count)
-        {
-            for (var i = 0; i < count && _flushWaiters.TryDequeue(out var waiter); i++) waiter.TrySetResult(true);
+            _inFlight.Release(batch);
         }
 
         private static long ToTimestamp(TimeSpan span) => (long)(span.Ticks / (double)TimeSpan.TicksPerSecond * Stopwatch.Frequency);

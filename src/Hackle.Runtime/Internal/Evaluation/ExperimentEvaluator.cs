@@ -7,12 +7,12 @@ namespace Hackle.Internal.Evaluation
     {
         public const string ControlKey = "A";
 
-        public static Evaluation Evaluate(ref EvaluationScope scope, Experiment experiment, string defaultKey) =>
+        public static ExperimentEvaluation Evaluate(ref EvaluationScope scope, Experiment experiment, string defaultKey) =>
             experiment.Type == ExperimentType.AbTest
                 ? EvaluateAbTest(ref scope, experiment, defaultKey)
                 : EvaluateFeatureFlag(ref scope, experiment, defaultKey);
 
-        private static Evaluation EvaluateAbTest(ref EvaluationScope scope, Experiment experiment, string defaultKey)
+        private static ExperimentEvaluation EvaluateAbTest(ref EvaluationScope scope, Experiment experiment, string defaultKey)
         {
             var overridden = ResolveOverride(ref scope, experiment);
             if (overridden != null) return Of(experiment, overridden, DecisionReason.Overridden);
@@ -40,7 +40,7 @@ namespace Hackle.Internal.Evaluation
             return Of(experiment, allocated, DecisionReason.TrafficAllocated);
         }
 
-        private static Evaluation EvaluateFeatureFlag(ref EvaluationScope scope, Experiment flag, string defaultKey)
+        private static ExperimentEvaluation EvaluateFeatureFlag(ref EvaluationScope scope, Experiment flag, string defaultKey)
         {
             switch (flag.Status)
             {
@@ -123,20 +123,20 @@ namespace Hackle.Internal.Evaluation
             (experiment.WinnerVariationId is long id ? experiment.GetVariation(id) : null)
             ?? throw new EvaluationException("Winner variation [" + experiment.WinnerVariationId + "] not found.");
 
-        private static Evaluation Of(Experiment experiment, Variation variation, DecisionReason reason)
+        private static ExperimentEvaluation Of(Experiment experiment, Variation variation, DecisionReason reason)
         {
             if (variation.IsConfigMissing)
                 throw new EvaluationException("ParameterConfiguration [" + variation.ParameterConfigurationId + "] not found.");
-            return new Evaluation(experiment, variation, variation.Key, reason, variation.Config);
+            return new ExperimentEvaluation(experiment, variation, variation.Key, reason, variation.Config);
         }
 
         /// <summary>The variation keyed like the requested default, or a bare key when there is none.</summary>
-        private static Evaluation Default(Experiment experiment, string defaultKey, DecisionReason reason)
+        private static ExperimentEvaluation Default(Experiment experiment, string defaultKey, DecisionReason reason)
         {
             var variation = experiment.GetVariation(defaultKey);
             return variation != null
                 ? Of(experiment, variation, reason)
-                : new Evaluation(experiment, null, defaultKey, reason, null);
+                : new ExperimentEvaluation(experiment, null, defaultKey, reason, null);
         }
     }
 }

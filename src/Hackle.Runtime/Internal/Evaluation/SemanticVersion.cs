@@ -1,6 +1,6 @@
 using System;
 
-namespace Hackle.Internal
+namespace Hackle.Internal.Evaluation
 {
     /// <summary>
     /// A semantic version as Hackle compares them (J core/model/Version.kt): MAJOR[.MINOR[.PATCH]]

@@ -93,14 +93,14 @@ namespace Hackle.Internal.Evaluation
             return ValueMatcher.Matches(!IsControl(evaluation.VariationKey), condition);
         }
 
-        private static Evaluation EvaluateNested(ref EvaluationScope scope, Experiment experiment, bool requestedByExperiment)
+        private static ExperimentEvaluation EvaluateNested(ref EvaluationScope scope, Experiment experiment, bool requestedByExperiment)
         {
             if (scope.TryGetCached(experiment, out var cached)) return cached;
             if (scope.IsInProgress(experiment)) throw new EvaluationException("Circular evaluation has occurred.");
 
             var inProgress = scope.InProgress ??= new List<Experiment>(4);
             inProgress.Add(experiment);
-            Evaluation evaluation;
+            ExperimentEvaluation evaluation;
             try
             {
                 evaluation = ExperimentEvaluator.Evaluate(ref scope, experiment, ExperimentEvaluator.ControlKey);
@@ -113,7 +113,7 @@ namespace Hackle.Internal.Evaluation
             {
                 evaluation = evaluation.WithReason(DecisionReason.TrafficAllocatedByTargeting);
             }
-            (scope.Targets ??= new List<Evaluation>(4)).Add(evaluation);
+            (scope.Targets ??= new List<ExperimentEvaluation>(4)).Add(evaluation);
             return evaluation;
         }
 

@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using Hackle.Internal.Config;
 
-namespace Hackle.Internal
+namespace Hackle.Internal.Evaluation
 {
     /// <summary>Conversions of user and config values for matching, as Java's ValueConverter does (spec §2.6).</summary>
     internal static class ValueConverter

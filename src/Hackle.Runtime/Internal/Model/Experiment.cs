@@ -2,10 +2,6 @@ using System.Collections.Generic;
 
 namespace Hackle.Internal.Model
 {
-    internal enum ExperimentType { AbTest, FeatureFlag }
-
-    internal enum ExperimentStatus { Draft, Running, Paused, Completed }
-
     /// <summary>An A/B test or a feature flag, after the tolerant mapping of §1.3.</summary>
     internal sealed class Experiment
     {
@@ -45,26 +41,5 @@ namespace Hackle.Internal.Model
             }
             return null;
         }
-    }
-
-    internal sealed class Variation
-    {
-        public Variation(long id, string key, bool isDropped, long? parameterConfigurationId, ParameterConfig? config)
-        {
-            Id = id;
-            Key = key;
-            IsDropped = isDropped;
-            ParameterConfigurationId = parameterConfigurationId;
-            Config = config;
-        }
-
-        public long Id { get; }
-        public string Key { get; }
-        public bool IsDropped { get; }
-        public long? ParameterConfigurationId { get; }
-        /// <summary>The parameter configuration, looked up at parse time; null when there is none or it is missing.</summary>
-        public ParameterConfig? Config { get; }
-        /// <summary>True when the variation names a parameter configuration the workspace lacks (an error, as in Java).</summary>
-        public bool IsConfigMissing => ParameterConfigurationId.HasValue && Config is null;
     }
 }

@@ -1,8 +1,11 @@
 namespace Hackle.Internal.Sync
 {
-    /// <summary>What the poller tells the client.</summary>
+    /// <summary>What the poller tells the holder of the workspace snapshot.</summary>
     internal interface IConfigSyncTarget
     {
+        /// <summary>True when a config is in force (failures then leave it in place).</summary>
+        bool HasConfig { get; }
+
         /// <summary>A new config arrived; put it in force.</summary>
         void Apply(HackleWorkspace workspace);
 

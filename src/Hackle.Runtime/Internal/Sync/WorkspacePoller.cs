@@ -94,20 +94,20 @@ namespace Hackle.Internal.Sync
                     if (!_unauthorizedReported)
                     {
                         _unauthorizedReported = true;
-                        Log.ConfigUnauthorized(_logger, result.Detail);
+                        Log.ConfigUnauthorized(_logger, result.Detail, Log.Consequence(_target.HasConfig));
                         _target.Unauthorized();
                     }
                     _failures = 0;
                     return RetryDelay.Jitter(_interval);
                 case FetchOutcome.Malformed:
                 case FetchOutcome.TooLarge:
-                    Log.ConfigRejected(_logger, result.Detail);
+                    Log.ConfigRejected(_logger, Log.Consequence(_target.HasConfig), result.Detail);
                     _failures = 0;
                     return RetryDelay.Jitter(_interval);
                 default:
                     _failures++;
                     var delay = RetryDelay.Backoff(_failures, _minDelay, _maxDelay, result.RetryAfter);
-                    Log.ConfigPollFailed(_logger, result.Tag, result.Detail, _failures, delay);
+                    Log.ConfigPollFailed(_logger, result.Tag, result.Detail, _failures, delay, Log.Consequence(_target.HasConfig));
                     return delay;
             }
         }

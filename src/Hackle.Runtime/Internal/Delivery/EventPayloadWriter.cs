@@ -5,7 +5,7 @@ using System.IO;
 using System.Text;
 using System.Text.Json;
 
-namespace Hackle
+namespace Hackle.Internal.Delivery
 {
     /// <summary>
     /// Writes the body of <c>POST /api/v2/events</c> (spec §4.2) with a Utf8JsonWriter: no reflection,

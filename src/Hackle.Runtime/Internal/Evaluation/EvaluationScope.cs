@@ -1,39 +1,8 @@
-using System;
 using System.Collections.Generic;
 using Hackle.Internal.Model;
 
 namespace Hackle.Internal.Evaluation
 {
-    /// <summary>The outcome of evaluating one experiment or flag for one user.</summary>
-    internal readonly struct Evaluation
-    {
-        public Evaluation(Experiment experiment, Variation? variation, string variationKey, DecisionReason reason, ParameterConfig? config)
-        {
-            Experiment = experiment;
-            Variation = variation;
-            VariationKey = variationKey;
-            Reason = reason;
-            Config = config;
-        }
-
-        public Experiment Experiment { get; }
-        /// <summary>The decided variation, or null when the default key names no variation.</summary>
-        public Variation? Variation { get; }
-        public string VariationKey { get; }
-        public DecisionReason Reason { get; }
-        public ParameterConfig? Config { get; }
-
-        public Evaluation WithReason(DecisionReason reason) => new Evaluation(Experiment, Variation, VariationKey, reason, Config);
-    }
-
-    /// <summary>An internal inconsistency (missing bucket, container, variation, cycle); the API turns it into EXCEPTION.</summary>
-    internal sealed class EvaluationException : Exception
-    {
-        public EvaluationException(string message) : base(message)
-        {
-        }
-    }
-
     /// <summary>
     /// State of one root decision: the workspace and user, plus what nested AB_TEST / FEATURE_FLAG
     /// conditions evaluated. The lists are created only when a nested condition is met, so plain
@@ -57,9 +26,9 @@ namespace Hackle.Internal.Evaluation
         /// <summary>Nested evaluations under way, for cycle detection.</summary>
         public List<Experiment>? InProgress;
         /// <summary>Finished nested evaluations in evaluation order: the cache and the extra exposures.</summary>
-        public List<Evaluation>? Targets;
+        public List<ExperimentEvaluation>? Targets;
 
-        public bool TryGetCached(Experiment experiment, out Evaluation evaluation)
+        public bool TryGetCached(Experiment experiment, out ExperimentEvaluation evaluation)
         {
             var targets = Targets;
             if (targets != null)

@@ -1,7 +1,7 @@
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Hackle.Internal
+namespace Hackle.Internal.Client
 {
     /// <summary>
     /// Stands in for the process's client before one is created: every decision is the default with

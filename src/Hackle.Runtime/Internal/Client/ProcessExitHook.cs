@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 using System.Runtime.InteropServices;
 #endif
 
-namespace Hackle.Internal
+namespace Hackle.Internal.Client
 {
     /// <summary>
     /// Sends queued events when the process is about to end without the client being closed (the guide's

@@ -1,0 +1,100 @@
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Hackle.Internal.Delivery
+{
+    /// <summary>
+    /// Batches taken off the queue and not yet settled, and the slots that bound how many are sent at
+    /// once. Each batch is claimed exactly once: by its send when it ends, or by close giving up on it.
+    /// Whoever claims it counts its fate, so no event is counted twice or left pending after close.
+    /// </summary>
+    internal sealed class InFlightBatches
+    {
+        private readonly SemaphoreSlim _slots;
+        private readonly int _maxSlots;
+        private readonly HashSet<InFlightBatch> _unsettled = new HashSet<InFlightBatch>();
+        private long _events;
+
+        public InFlightBatches(int maxConcurrent)
+        {
+            _maxSlots = maxConcurrent;
+            _slots = new SemaphoreSlim(maxConcurrent, maxConcurrent);
+        }
+
+        /// <summary>Events in batches not yet settled (counted as pending).</summary>
+        public long EventCount => Interlocked.Read(ref _events);
+
+        /// <summary>Registers <paramref name="events"/> as in flight, before it waits for a slot, so it never drops out of the pending count.</summary>
+        public InFlightBatch Begin(List<UserEvent> events)
+        {
+            var batch = new InFlightBatch(events);
+            Interlocked.Add(ref _events, events.Count);
+            lock (_unsettled) _unsettled.Add(batch);
+            return batch;
+        }
+
+        /// <summary>Waits for a free slot for <paramref name="batch"/>; throws when <paramref name="abort"/> is cancelled first.</summary>
+        public async Task AcquireSlotAsync(InFlightBatch batch, CancellationToken abort)
+        {
+            await _slots.WaitAsync(abort).ConfigureAwait(false);
+            batch.HoldsSlot = true;
+        }
+
+        /// <summary>
+        /// Claims <paramref name="batch"/> for settling; false when it was claimed already (the caller then
+        /// counts nothing). The caller counts its fate, then calls <see cref="Release"/>, so the events never
+        /// leave the pending count before they are counted elsewhere.
+        /// </summary>
+        public bool TryClaim(InFlightBatch batch)
+        {
+            lock (_unsettled)
+            {
+                return _unsettled.Remove(batch);
+            }
+        }
+
+        /// <summary>Takes a claimed batch out of the pending count and frees its slot.</summary>
+        public void Release(InFlightBatch batch)
+        {
+            Interlocked.Add(ref _events, -batch.Events.Count);
+            if (batch.HoldsSlot) _slots.Release();
+        }
+
+        /// <summary>Waits until every slot is free, that is until nothing is being sent.</summary>
+        public async Task WaitUntilIdleAsync(CancellationToken abort)
+        {
+            var held = 0;
+            try
+            {
+                for (; held < _maxSlots; held++) await _slots.WaitAsync(abort).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (held > 0) _slots.Release(held);
+            }
+        }
+
+        /// <summary>The sends still running, to give them a moment at close.</summary>
+        public Task WhenSendsEnd()
+        {
+            var sends = new List<Task>();
+            lock (_unsettled)
+            {
+                foreach (var batch in _unsettled) sends.Add(batch.Send);
+            }
+            return Task.WhenAll(sends);
+        }
+
+        /// <summary>Claims every batch still unsettled (close gives up on them); the caller counts and releases them.</summary>
+        public List<InFlightBatch> ClaimAll()
+        {
+            lock (_unsettled)
+            {
+                var left = new List<InFlightBatch>(_unsettled);
+                _unsettled.Clear();
+                return left;
+            }
+        }
+    }
+}

@@ -1,0 +1,4 @@
+namespace Hackle.Internal.Model
+{
+    internal enum ExperimentType { AbTest, FeatureFlag }
+}

@@ -30,7 +30,7 @@ internal static class HackleCli
             "break generated code, serve a local Hackle-compatible server with a live page, and set up a project.");
         root.Subcommands.Add(DiffCommand.Create(console));
         root.Subcommands.Add(PullCommand.Create(console));
-        //SERVE
+        root.Subcommands.Add(ServeCommand.Create(console));
         //INIT
         return root;
     }

@@ -74,7 +74,9 @@ internal sealed class ServeHost : IAsyncDisposable
             }
             var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
             var port = new Uri(address).Port;
-            var host = options.Address.Equals(IPAddress.IPv6Loopback) || options.Address.Equals(IPAddress.IPv6Any) ? "[" + options.Address + "]" : options.Address.ToString();
+            // Listening on every address: this machine reaches it on loopback.
+            var reachable = options.Address.Equals(IPAddress.Any) ? IPAddress.Loopback : options.Address.Equals(IPAddress.IPv6Any) ? IPAddress.IPv6Loopback : options.Address;
+            var host = reachable.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? "[" + reachable + "]" : reachable.ToString();
             return new ServeHost(app, manifest, received, new Uri($"http://{host}:{port}/"));
         }
         catch

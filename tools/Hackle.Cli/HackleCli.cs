@@ -31,7 +31,7 @@ internal static class HackleCli
         root.Subcommands.Add(DiffCommand.Create(console));
         root.Subcommands.Add(PullCommand.Create(console));
         root.Subcommands.Add(ServeCommand.Create(console));
-        //INIT
+        root.Subcommands.Add(InitCommand.Create(console));
         return root;
     }
 }

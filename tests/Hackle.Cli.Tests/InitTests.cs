@@ -39,6 +39,7 @@ public sealed class InitTests : IDisposable
         Assert.Equal("HackleTyped", (string?)reference.Attribute("Include"));
         Assert.Equal(ProjectEditor.PackageVersion, (string?)reference.Attribute("Version"));
         Assert.Contains("<TargetFramework>net10.0</TargetFramework>", File.ReadAllText(project));
+        Assert.NotEqual(0xEF, File.ReadAllBytes(project)[0]);
         var manifest = File.ReadAllText(_temp.File("hackle.flags.json"));
         Assert.Equal(1, HackleWorkspace.Parse(manifest).ExperimentCount);
         Assert.Equal(1, HackleWorkspace.Parse(manifest).FeatureFlagCount);

@@ -50,7 +50,16 @@ internal static class ProjectEditor
         var last = root.LastNode;
         if (last is XText trailing) trailing.AddBeforeSelf(new XText(newline + indent), group);
         else root.Add(new XText(newline + indent), group, new XText(newline));
-        var settings = new System.Xml.XmlWriterSettings { OmitXmlDeclaration = document.Declaration is null, Indent = false, NewLineHandling = System.Xml.NewLineHandling.None };
+        // Written back as it was read: with a byte-order mark only if it had one.
+        var original = File.ReadAllBytes(projectPath);
+        var hadBom = original.Length >= 3 && original[0] == 0xEF && original[1] == 0xBB && original[2] == 0xBF;
+        var settings = new System.Xml.XmlWriterSettings
+        {
+            OmitXmlDeclaration = document.Declaration is null,
+            Indent = false,
+            NewLineHandling = System.Xml.NewLineHandling.None,
+            Encoding = new System.Text.UTF8Encoding(hadBom),
+        };
         using (var writer = System.Xml.XmlWriter.Create(projectPath, settings)) document.Save(writer);
         var message = $"Added {packageId}" + (central ? "" : " " + PackageVersion) + $" to {Path.GetFileName(projectPath)}.";
         if (central) message += $" The repository manages versions centrally: add <PackageVersion Include=\"{packageId}\" Version=\"{PackageVersion}\" /> to Directory.Packages.props.";

@@ -255,6 +255,19 @@ public sealed class ServeTests : IDisposable
         Assert.False(next.TryGetProperty("recent", out _));
     }
 
+    [Fact]
+    public async Task An_open_stream_does_not_hold_up_stopping()
+    {
+        var serve = await LocalServe.StartAsync(Manifests.CheckoutPath);
+        using var stream = await _http.GetStreamAsync(new Uri(serve.Url, "api/received/stream"));
+        await NextDataAsync(new StreamReader(stream));
+
+        var stopping = serve.DisposeAsync().AsTask();
+
+        // Kestrel would otherwise wait its 30-second shutdown timeout for the stream to end.
+        await stopping.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
     private static async Task<JsonElement> NextDataAsync(StreamReader reader)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));

@@ -97,7 +97,8 @@ internal sealed class ServeHost : IAsyncDisposable
             context.Response.StatusCode = 204;
             return Task.CompletedTask;
         });
-        app.MapGet("/api/received/stream", context => StreamAsync(context, manifest, received));
+        var stopping = app.Lifetime.ApplicationStopping;
+        app.MapGet("/api/received/stream", context => StreamAsync(context, manifest, received, stopping));
         app.MapGet("/", context => ServePageAsync(context));
     }
 
@@ -186,12 +187,14 @@ internal sealed class ServeHost : IAsyncDisposable
         return buffer.ToArray();
     }
 
-    private static async Task StreamAsync(HttpContext context, ManifestStore manifest, ReceivedEvents received)
+    private static async Task StreamAsync(HttpContext context, ManifestStore manifest, ReceivedEvents received, CancellationToken stopping)
     {
         var response = context.Response;
         response.ContentType = "text/event-stream";
         response.Headers.CacheControl = "no-cache";
-        var aborted = context.RequestAborted;
+        // Ends when the page goes away, or when the server stops: an open page must not hold up Ctrl+C.
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+        var aborted = ended.Token;
         try
         {
             while (!aborted.IsCancellationRequested)

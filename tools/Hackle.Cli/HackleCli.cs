@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Hackle.Cli.Commands;
 
 namespace Hackle.Cli;
@@ -10,6 +11,12 @@ internal static class HackleCli
     public static async Task<int> RunAsync(string[] args, ToolConsole console, CancellationToken cancellationToken = default)
     {
         var root = CreateRootCommand(console);
+        if (args.Length == 0)
+        {
+            // No command: the overview, and the usage exit code, since nothing was done.
+            await root.Parse(["--help"]).InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }, cancellationToken);
+            return ExitCodes.Usage;
+        }
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
@@ -23,11 +30,14 @@ internal static class HackleCli
         return await parseResult.InvokeAsync(configuration, cancellationToken);
     }
 
-    public static RootCommand CreateRootCommand(ToolConsole console)
+    public static Command CreateRootCommand(ToolConsole console)
     {
-        var root = new RootCommand(
+        // A named root rather than RootCommand, whose name is the entry assembly's (Hackle.Cli): help says "hackle".
+        var root = new Command("hackle",
             "The HackleTyped tool: pull the workspace config into hackle.flags.json, diff two configs for changes that " +
             "break generated code, serve a local Hackle-compatible server with a live page, and set up a project.");
+        root.Options.Add(new HelpOption());
+        root.Options.Add(new VersionOption());
         root.Subcommands.Add(DiffCommand.Create(console));
         root.Subcommands.Add(PullCommand.Create(console));
         root.Subcommands.Add(ServeCommand.Create(console));

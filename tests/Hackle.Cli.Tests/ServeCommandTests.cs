@@ -47,6 +47,35 @@ public sealed class ServeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_process_stops_on_sigterm()
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = _temp.Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "Hackle.Cli.dll"), "serve", "--port", "0" }) start.ArgumentList.Add(argument);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        try
+        {
+            string? line;
+            do line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            while (line != null && !line.Contains("Press Ctrl+C"));
+            Assert.NotNull(line);
+
+            using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", process.Id.ToString()])) await kill.WaitForExitAsync();
+
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+            Assert.Equal(0, process.ExitCode);
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+        }
+    }
+
+    [Fact]
     public async Task A_missing_manifest_exits_3_and_says_how_to_get_one()
     {
         var result = await new CliRun(_temp.Path).RunAsync("serve", "--manifest", "missing.json", "--port", "0");

@@ -86,13 +86,14 @@ internal static class ServeCommand
             console.Out.WriteLine($"  received    {baseUrl}/api/received");
             console.Out.WriteLine((options.SdkKey is null ? "Any SDK key gets the config." : "Only the key given with --sdk-key gets the config.") + " Press Ctrl+C to stop.");
             console.Out.Flush();
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, host.Stopping);
             try
             {
-                await Task.Delay(Timeout.Infinite, cancellationToken);
+                await Task.Delay(Timeout.Infinite, stop.Token);
             }
             catch (OperationCanceledException)
             {
-                // Ctrl+C: stop cleanly.
+                // Ctrl+C or SIGTERM: stop cleanly.
             }
         }
         return ExitCodes.Success;

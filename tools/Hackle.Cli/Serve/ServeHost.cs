@@ -40,6 +40,12 @@ internal sealed class ServeHost : IAsyncDisposable
     public ManifestStore Manifest => _manifest;
 
     /// <summary>
+    /// Cancelled when the host is told to stop: SIGTERM and Ctrl+C reach the host's console lifetime,
+    /// which claims those signals, so the command waits on this as well as on its own token.
+    /// </summary>
+    public CancellationToken Stopping => _app.Lifetime.ApplicationStopping;
+
+    /// <summary>
     /// Loads the manifest and starts listening. Throws <see cref="Diff.ManifestException"/> for a bad
     /// manifest and <see cref="IOException"/> when the address cannot be bound.
     /// </summary>

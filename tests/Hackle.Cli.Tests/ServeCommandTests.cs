@@ -55,7 +55,7 @@ public sealed class ServeCommandTests : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "Hackle.Cli.dll"), "serve", "--port", "0" }) start.ArgumentList.Add(argument);
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "hackle.dll"), "serve", "--port", "0" }) start.ArgumentList.Add(argument);
         using var process = System.Diagnostics.Process.Start(start)!;
         try
         {

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Help;
 using Hackle.Cli.Commands;
 
 namespace Hackle.Cli;
@@ -22,7 +21,7 @@ internal static class HackleCli
         {
             foreach (var error in parseResult.Errors) await console.Error.WriteLineAsync("error: " + error.Message);
             var command = parseResult.CommandResult.Command;
-            var name = command == root ? "hackle" : "hackle " + command.Name;
+            var name = command is RootCommand ? "hackle" : "hackle " + command.Name;
             await console.Error.WriteLineAsync($"Run '{name} --help' for usage.");
             return ExitCodes.Usage;
         }
@@ -30,14 +29,12 @@ internal static class HackleCli
         return await parseResult.InvokeAsync(configuration, cancellationToken);
     }
 
-    public static Command CreateRootCommand(ToolConsole console)
+    public static RootCommand CreateRootCommand(ToolConsole console)
     {
-        // A named root rather than RootCommand, whose name is the entry assembly's (Hackle.Cli): help says "hackle".
-        var root = new Command("hackle",
+        // Named after the entry assembly, "hackle"; it brings --help, --version and the [suggest] directive for completions.
+        var root = new RootCommand(
             "The HackleTyped tool: pull the workspace config into hackle.flags.json, diff two configs for changes that " +
             "break generated code, serve a local Hackle-compatible server with a live page, and set up a project.");
-        root.Options.Add(new HelpOption());
-        root.Options.Add(new VersionOption());
         root.Subcommands.Add(DiffCommand.Create(console));
         root.Subcommands.Add(PullCommand.Create(console));
         root.Subcommands.Add(ServeCommand.Create(console));

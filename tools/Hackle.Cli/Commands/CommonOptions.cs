@@ -10,7 +10,7 @@ internal static class CommonOptions
     {
         var option = new Option<string>("--fail-on")
         {
-            Description = "Exit with code 1 when there are breaking changes ('breaking') or any change ('any'). Default: none.",
+            Description = "Exit with code 1 when there are breaking changes ('breaking') or any change ('any').",
             DefaultValueFactory = _ => "none",
         };
         option.AcceptOnlyFromAmong(FailOnRules.Names);

@@ -59,6 +59,19 @@ public sealed class ServeTests : IDisposable
     }
 
     [Fact]
+    public async Task Picks_up_a_file_replaced_by_a_rename_as_pull_does()
+    {
+        await using var serve = await LocalServe.StartAsync(Manifests.CheckoutPath);
+        var edited = Manifests.LoadCheckout();
+        Manifests.Experiment(edited, 43)["name"] = "Onboarding";
+        var staged = Manifests.Write(serve.ManifestPath + ".staged", edited);
+
+        File.Move(staged, serve.ManifestPath, overwrite: true);
+
+        await Eventually.TrueAsync(async () => (await _http.GetStringAsync(Config(serve))).Contains("\"Onboarding\""), "the replaced manifest to be served");
+    }
+
+    [Fact]
     public async Task Only_the_given_key_gets_the_config_when_one_is_given()
     {
         await using var serve = await LocalServe.StartAsync(Manifests.CheckoutPath, sdkKey: "right-key");

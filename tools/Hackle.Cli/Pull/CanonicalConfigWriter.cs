@@ -98,10 +98,11 @@ internal static class CanonicalConfigWriter
         writer.WriteEndObject();
     }
 
-    /// <summary>Experiments and flags by key, everything else by id; items without one keep their place at the end. The sort is stable.</summary>
+    /// <summary>Sorted by key or id, then id, then original position: stable, and items without the field go last.</summary>
     private static IEnumerable<JsonElement> SortCollection(JsonElement array, string collection)
     {
-        var field = collection is "experiments" or "featureFlags" ? "key" : collection == "remoteConfigParameters" ? "key" : "id";
+        // Keyed collections by key (what the SDK indexes them by), the others by id.
+        var field = collection is "experiments" or "featureFlags" or "remoteConfigParameters" ? "key" : "id";
         return array.EnumerateArray()
             .Select((item, index) => (item, index))
             .OrderBy(x => SortKey(x.item, field), SortKeyComparer.Instance)

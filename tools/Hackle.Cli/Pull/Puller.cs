@@ -25,10 +25,11 @@ internal static class Puller
         {
             download = await downloader.DownloadAsync(cancellationToken);
         }
-        if (request.Verbose) console.Error.WriteLine($"{(download.Succeeded ? "received " : "failed: ")}{download.Message} in {download.Elapsed.TotalMilliseconds:0} ms");
-        if (!download.Succeeded)
+        if (request.Verbose)
+            console.Error.WriteLine(download.Succeeded ? $"received {download.Message} in {download.Elapsed.TotalMilliseconds:0} ms" : $"gave up after {download.Elapsed.TotalMilliseconds:0} ms");
+        if (download.Body is null)
         {
-            if (!request.Verbose) console.Error.WriteLine("error: " + download.Message);
+            console.Error.WriteLine("error: " + download.Message);
             return download.ExitCode;
         }
 

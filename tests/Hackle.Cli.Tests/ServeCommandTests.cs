@@ -47,6 +47,23 @@ public sealed class ServeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Json_says_where_it_listens_on_one_line()
+    {
+        var (run, output, _, stop) = Start("serve", "--port", "0", "--json");
+        await Eventually.TrueAsync(() => run.IsCompleted || Text(output).Contains('\n'), "serve to start");
+        using var started = System.Text.Json.JsonDocument.Parse(Text(output).Split('\n')[0]);
+        var url = started.RootElement.GetProperty("url").GetString()!;
+
+        using var http = new HttpClient();
+        var received = await http.GetStringAsync(url + "api/received");
+        stop.Cancel();
+
+        Assert.Equal(3, started.RootElement.GetProperty("experiments").GetInt32());
+        Assert.Contains("\"configRequests\":0", received);
+        Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
     public async Task The_process_stops_on_sigterm()
     {
         var start = new System.Diagnostics.ProcessStartInfo("dotnet")

@@ -14,13 +14,15 @@ internal static class ServeCommand
         var port = new Option<int>("--port", "-p") { Description = "The port to listen on (0 picks a free one).", DefaultValueFactory = _ => ServeOptions.DefaultPort };
         var bind = new Option<string>("--bind") { Description = "The address to listen on. Default 127.0.0.1 (this machine only); 0.0.0.0 opens it to the network.", DefaultValueFactory = _ => "127.0.0.1" };
         var sdkKey = new Option<string?>("--sdk-key") { Description = "Serve the config only to this SDK key (others get 401), to try key handling. By default any key gets it." };
+        var json = CommonOptions.Json();
+        json.Description = "Print where it listens as one line of JSON ({\"url\", \"manifest\", ...}) instead of the text, for scripts that start it with --port 0.";
         var maxBatch = new Option<int>("--max-batch-bytes") { Description = "The largest event batch accepted; larger ones get 413.", DefaultValueFactory = _ => ServeOptions.DefaultMaxBatchBytes };
         var command = new Command("serve",
             "Run a local Hackle-compatible server: GET /api/v2/workspaces/{key}/config serves the manifest (Last-Modified / 304, " +
             "reloaded on change), POST /api/v2/events accepts event batches, GET /api/received returns what arrived as JSON, and " +
             "the page at / shows exposures per variation and track events live. Point the SDK's SdkUrl and EventUrl at it.")
         {
-            manifest, port, bind, sdkKey, maxBatch,
+            manifest, port, bind, sdkKey, maxBatch, json,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -49,13 +51,13 @@ internal static class ServeCommand
             }
             var manifestArgument = parseResult.GetValue(manifest)!;
             var options = new ServeOptions(console.ResolvePath(manifestArgument), address, portValue, key, maxBatchBytes);
-            return await RunAsync(console, options, manifestArgument, cancellationToken);
+            return await RunAsync(console, options, manifestArgument, parseResult.GetValue(json), cancellationToken);
         });
         return command;
     }
 
     /// <summary>Serves until <paramref name="cancellationToken"/> is cancelled (Ctrl+C).</summary>
-    public static async Task<int> RunAsync(ToolConsole console, ServeOptions options, string manifestDisplayName, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(ToolConsole console, ServeOptions options, string manifestDisplayName, bool json, CancellationToken cancellationToken)
     {
         ServeHost host;
         try
@@ -78,13 +80,8 @@ internal static class ServeCommand
             {
                 console.Error.WriteLine($"warning: listening on {options.Address}: anyone who can reach this machine can read the config and post events.");
             }
-            var baseUrl = host.Url.AbsoluteUri.TrimEnd('/');
-            console.Out.WriteLine($"hackle serve: {manifestDisplayName} ({ManifestStore.Describe(host.Manifest.Current.Snapshot)})");
-            console.Out.WriteLine($"  live page   {host.Url.AbsoluteUri}");
-            console.Out.WriteLine($"  SDK URL     {baseUrl}   (HackleClientOptions.SdkUrl, or HACKLE_SDK_URL)");
-            console.Out.WriteLine($"  event URL   {baseUrl}   (HackleClientOptions.EventUrl, or HACKLE_EVENT_URL)");
-            console.Out.WriteLine($"  received    {baseUrl}/api/received");
-            console.Out.WriteLine((options.SdkKey is null ? "Any SDK key gets the config." : "Only the key given with --sdk-key gets the config.") + " Press Ctrl+C to stop.");
+            if (json) WriteJson(console, host, options);
+            else WriteText(console, host, options, manifestDisplayName);
             console.Out.Flush();
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, host.Stopping);
             try
@@ -97,5 +94,29 @@ internal static class ServeCommand
             }
         }
         return ExitCodes.Success;
+    }
+
+    private static void WriteText(ToolConsole console, ServeHost host, ServeOptions options, string manifestDisplayName)
+    {
+        var baseUrl = host.Url.AbsoluteUri.TrimEnd('/');
+        console.Out.WriteLine($"hackle serve: {manifestDisplayName} ({ManifestStore.Describe(host.Manifest.Current.Snapshot)})");
+        console.Out.WriteLine($"  live page   {host.Url.AbsoluteUri}");
+        console.Out.WriteLine($"  SDK URL     {baseUrl}   (HackleClientOptions.SdkUrl, or HACKLE_SDK_URL)");
+        console.Out.WriteLine($"  event URL   {baseUrl}   (HackleClientOptions.EventUrl, or HACKLE_EVENT_URL)");
+        console.Out.WriteLine($"  received    {baseUrl}/api/received");
+        console.Out.WriteLine((options.SdkKey is null ? "Any SDK key gets the config." : "Only the key given with --sdk-key gets the config.") + " Press Ctrl+C to stop.");
+    }
+
+    private static void WriteJson(ToolConsole console, ServeHost host, ServeOptions options)
+    {
+        var manifest = host.Manifest.Current.Snapshot;
+        console.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["url"] = host.Url.AbsoluteUri,
+            ["manifest"] = options.ManifestPath,
+            ["experiments"] = manifest.Experiments.Count,
+            ["featureFlags"] = manifest.FeatureFlags.Count,
+            ["remoteConfigParameters"] = manifest.Parameters.Count,
+        }));
     }
 }

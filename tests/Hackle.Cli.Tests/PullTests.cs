@@ -182,6 +182,20 @@ public sealed class PullTests : IDisposable
     }
 
     [Fact]
+    public async Task Replacing_a_hand_formatted_copy_says_nothing_changed_for_the_code()
+    {
+        File.Copy(Manifests.CheckoutPath, _temp.File("hackle.flags.json"));
+        await using var serve = await LocalServe.StartAsync(Manifests.CheckoutPath);
+
+        var result = await PullAsync(serve.Url, "--fail-on", "any");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Wrote hackle.flags.json", result.Out);
+        Assert.Contains("No changes for the code", result.Out);
+        Assert.NotEqual(File.ReadAllBytes(Manifests.CheckoutPath), File.ReadAllBytes(_temp.File("hackle.flags.json")));
+    }
+
+    [Fact]
     public async Task Fail_on_breaking_keeps_the_file_and_exits_1()
     {
         var edited = Manifests.LoadCheckout();

@@ -82,11 +82,11 @@ internal static class Puller
             console.Error.WriteLine($"error: could not write {request.OutputDisplay}: {e.Message}");
             return ExitCodes.IoError;
         }
-        Report(console, request, written: true, upToDate: false, changes, newSnapshot);
+        Report(console, request, written: true, upToDate: false, changes, newSnapshot, replaced: existing != null);
         return ExitCodes.Success;
     }
 
-    private static void Report(ToolConsole console, PullRequest request, bool written, bool upToDate, IReadOnlyList<ManifestChange> changes, ManifestSnapshot snapshot)
+    private static void Report(ToolConsole console, PullRequest request, bool written, bool upToDate, IReadOnlyList<ManifestChange> changes, ManifestSnapshot snapshot, bool replaced = false)
     {
         if (request.Json)
         {
@@ -108,7 +108,10 @@ internal static class Puller
             return;
         }
         if (changes.Count > 0) DiffReport.WriteTable(console.Ansi, changes);
-        if (written) console.Out.WriteLine($"Wrote {request.OutputDisplay} ({counts}{(request.StripOverrides ? ", user overrides removed" : "")}).");
+        if (!written) return;
+        console.Out.WriteLine($"Wrote {request.OutputDisplay} ({counts}{(request.StripOverrides ? ", user overrides removed" : "")}).");
+        if (replaced && changes.Count == 0)
+            console.Out.WriteLine("No changes for the code: only the layout or fields the generator does not read (targeting, buckets, overrides) changed.");
     }
 
     /// <summary>Writes beside the target and moves over it, so an interrupted pull never leaves half a file.</summary>

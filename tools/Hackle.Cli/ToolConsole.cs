@@ -53,7 +53,13 @@ internal sealed class ToolConsole
 
     private IAnsiConsole CreateAnsi()
     {
-        if (_detectTerminal) return AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Out) });
+        if (_detectTerminal)
+        {
+            var terminal = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Out) });
+            // Redirected output (CI logs, files) has no width; 80 columns would wrap every table row.
+            if (Console.IsOutputRedirected) terminal.Profile.Width = 140;
+            return terminal;
+        }
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(Out),

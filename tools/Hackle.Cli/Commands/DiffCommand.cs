@@ -39,7 +39,7 @@ internal static class DiffCommand
             var options = CommonOptions.ReadDiffOptions(parseResult, archived, variantNames);
             var changes = ManifestDiffer.Compare(before, after, options);
             if (parseResult.GetValue(json)) console.Out.WriteLine(DiffReport.ToJson(changes));
-            else DiffReport.WriteTable(console.Ansi, changes);
+            else DiffReport.WriteTable(console, changes);
             return FailOnRules.Parse(parseResult.GetValue(failOn)).Fails(changes) ? ExitCodes.ChangesFound : ExitCodes.Success;
         });
         return command;

@@ -29,15 +29,15 @@ internal static class DiffReport
     }
 
     /// <summary>Writes the table and the summary, or that nothing changed.</summary>
-    public static void WriteTable(IAnsiConsole console, IReadOnlyList<ManifestChange> changes)
+    public static void WriteTable(ToolConsole console, IReadOnlyList<ManifestChange> changes)
     {
         if (changes.Count == 0)
         {
-            console.WriteLine("No changes for the code.");
+            console.Out.WriteLine("No changes for the code.");
             return;
         }
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn("Change").AddColumn("Item").AddColumn("Detail").AddColumn("Breaking");
+            .AddColumn(new TableColumn("Change").NoWrap()).AddColumn("Item").AddColumn("Detail").AddColumn(new TableColumn("Breaking").NoWrap());
         foreach (var change in changes)
         {
             table.AddRow(
@@ -46,8 +46,9 @@ internal static class DiffReport
                 Markup.Escape(change.Detail),
                 change.IsBreaking ? "[red]yes[/]" : "no");
         }
-        console.Write(table);
-        console.WriteLine(Summary(changes));
+        console.Ansi.Write(table);
+        // Plain text, so that the line is not wrapped at the table's width.
+        console.Out.WriteLine(Summary(changes));
     }
 
     /// <summary>The changes as a JSON object: <c>{ "breaking": bool, "summary": "...", "changes": [...] }</c>.</summary>

@@ -107,7 +107,7 @@ internal static class Puller
             console.Out.WriteLine($"{request.OutputDisplay} is up to date ({counts}).");
             return;
         }
-        if (changes.Count > 0) DiffReport.WriteTable(console.Ansi, changes);
+        if (changes.Count > 0) DiffReport.WriteTable(console, changes);
         if (!written) return;
         console.Out.WriteLine($"Wrote {request.OutputDisplay} ({counts}{(request.StripOverrides ? ", user overrides removed" : "")}).");
         if (replaced && changes.Count == 0)

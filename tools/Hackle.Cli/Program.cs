@@ -1,0 +1,3 @@
+using Hackle.Cli;
+
+return await HackleCli.RunAsync(args, ToolConsole.FromSystem());

@@ -33,9 +33,10 @@ namespace Hackle.Internal.Client
         {
             _current = workspace ?? throw new ArgumentNullException(nameof(workspace));
             Interlocked.Exchange(ref _confirmedAt, Stopwatch.GetTimestamp());
-            _ready.TrySetResult(true);
+            // Logged before readiness is signalled, so whoever waited for it sees what was dropped.
             Log.ConfigLoaded(_logger, workspace.ExperimentCount, workspace.FeatureFlagCount);
             DroppedItemsLog.Write(_logger, workspace);
+            _ready.TrySetResult(true);
         }
 
         /// <summary>How long ago the snapshot in force was loaded or confirmed by the server; null before the first.</summary>

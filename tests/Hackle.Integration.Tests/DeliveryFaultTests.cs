@@ -4,6 +4,7 @@ using System.Diagnostics.Metrics;
 using System.Text.RegularExpressions;
 using Hackle.Integration.Tests.Support;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace Hackle.Integration.Tests;
 
@@ -11,7 +12,7 @@ namespace Hackle.Integration.Tests;
 /// Delivery under hostile observers, bad events, overload and close, against a real HTTP server. Every
 /// test ends with exact accounting: Received == Sent + Dropped and nothing pending.
 /// </summary>
-public sealed class DeliveryFaultTests
+public sealed class DeliveryFaultTests(ITestOutputHelper output)
 {
     private static async Task<FakeHackleServer> ServerAsync()
     {
@@ -194,6 +195,7 @@ public sealed class DeliveryFaultTests
         Assert.True(stats.DroppedQueueFull > offered / 2, stats.ToString());
         // Each warning carries the drops since the one before; close reports the rest, so they add up exactly.
         var warned = logs.Entries.Where(e => e.EventId.Id == 1015).Select(e => long.Parse(s_queueFullWarning.Match(e.Message).Groups[1].Value)).ToList();
+        output.WriteLine($"{stats}; warnings: {string.Join(", ", warned)}");
         Assert.Equal(stats.DroppedQueueFull, warned.Sum());
         // Rate-limited: a handful of warnings, not one per drop.
         Assert.InRange(warned.Count, 1, 5);
@@ -229,6 +231,7 @@ public sealed class DeliveryFaultTests
         var numbers = server.AcceptedEvents.Select(e => e.GetProperty("properties").GetProperty("n").GetInt32()).Order();
         Assert.Equal(Enumerable.Range(0, (int)queued.Pending), numbers);
         var bodyBytes = server.EventRequests.Sum(r => (long)System.Text.Encoding.UTF8.GetByteCount(r.Body));
+        output.WriteLine($"{stats}; {bodyBytes} bytes of body");
         Assert.True(bodyBytes <= options.EventQueueMaxBytes, $"{bodyBytes} bytes sent from a 1 MiB queue");
     }
 

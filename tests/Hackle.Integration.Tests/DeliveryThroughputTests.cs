@@ -73,8 +73,8 @@ public sealed class DeliveryThroughputTests(ITestOutputHelper output)
             // Every event counted as sent reached the server, once (retries carry the same insertIds).
             Assert.Equal(s.Sent, run.Accepted);
         }
-        // The healthy run delivers what it is offered; anything else means the machine could not offer the load.
-        Assert.True(healthy.Stats.Sent >= healthy.Stats.Received * 0.99, $"healthy run lost events: {healthy.Stats}");
+        // The healthy run delivers (nearly) what it is offered; otherwise the machine could not carry the load and the ratio means little.
+        Assert.True(healthy.Stats.Sent >= healthy.Stats.Received * 0.95, $"healthy run lost events: {healthy.Stats}");
         var ratio = faulty.Stats.Sent / (double)(healthy.Stats.Sent * faulty.Stats.Received / (double)healthy.Stats.Received);
         output.WriteLine($"delivered with 30 % 5xx / healthy (per event offered): {ratio:P1}");
         Assert.True(ratio >= 0.90, $"delivered with 30 % 5xx is {ratio:P1} of the healthy rate: {faulty.Stats}");

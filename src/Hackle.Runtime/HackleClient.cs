@@ -53,7 +53,7 @@ namespace Hackle
             _redactor = new SecretRedactor(sdkKey);
             _logger = CreateLogger(options, _redactor);
             _snapshot = new WorkspaceSnapshotHolder(_logger);
-            _metrics = new HackleMetrics(this, _snapshot.Age);
+            _metrics = new HackleMetrics(this, _snapshot.Age, _logger);
             _readyTimeout = options.ReadyTimeout;
             _closeTimeout = options.CloseTimeout;
 
@@ -71,7 +71,7 @@ namespace Hackle
             {
                 EventSink = new DiscardingEventSink();
             }
-            _events = new MeteredEventSink(EventSink, _metrics);
+            _events = new MeteredEventSink(EventSink, _metrics, _logger, _redactor);
             _decisions = new DecisionPipeline(_snapshot, _events, _metrics, _logger);
 
             LoadBootstrapConfig(options);

@@ -90,6 +90,13 @@ namespace Hackle
         /// <summary>How many events may wait to be sent; when full, new events are dropped and counted. Default 10,000.</summary>
         public int EventQueueCapacity { get; set; } = 10_000;
 
+        /// <summary>
+        /// How many bytes of events may wait to be sent, estimated from each event's content (about its
+        /// size in the request body) when it is queued; beyond it new events are dropped and counted as
+        /// queue full. Batches waiting for a retry keep their share. Default 16 MiB.
+        /// </summary>
+        public int EventQueueMaxBytes { get; set; } = 16 * 1024 * 1024;
+
         /// <summary>Events per POST; a full batch is sent at once. Default 100.</summary>
         public int EventBatchSize { get; set; } = 100;
 
@@ -130,6 +137,7 @@ namespace Hackle
             RequireNotNegative(problems, nameof(ProcessExitTimeout), ProcessExitTimeout);
             RequireRange(problems, nameof(MaxConfigBytes), MaxConfigBytes, 2, HackleWorkspace.MaxConfigBytes);
             RequireRange(problems, nameof(EventQueueCapacity), EventQueueCapacity, 1, 1 << 24);
+            RequireRange(problems, nameof(EventQueueMaxBytes), EventQueueMaxBytes, 64 * 1024, 1 << 30);
             RequireRange(problems, nameof(EventBatchSize), EventBatchSize, 1, 10_000);
             RequireRange(problems, nameof(MaxConcurrentEventBatches), MaxConcurrentEventBatches, 1, 64);
             RequireRange(problems, nameof(EventMaxRetries), EventMaxRetries, 0, 100);

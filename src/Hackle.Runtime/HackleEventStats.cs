@@ -10,6 +10,12 @@ namespace Hackle
     {
         /// <summary>Creates a snapshot.</summary>
         public HackleEventStats(long received, long sent, long pending, long droppedQueueFull, long droppedRejected, long droppedRetriesExhausted, long droppedOnClose)
+            : this(received, sent, pending, droppedQueueFull, droppedRejected, droppedRetriesExhausted, droppedOnClose, 0)
+        {
+        }
+
+        /// <summary>Creates a snapshot, with the events that could not be written into a request body.</summary>
+        public HackleEventStats(long received, long sent, long pending, long droppedQueueFull, long droppedRejected, long droppedRetriesExhausted, long droppedOnClose, long droppedUnserializable)
         {
             Received = received;
             Sent = sent;
@@ -18,6 +24,7 @@ namespace Hackle
             DroppedRejected = droppedRejected;
             DroppedRetriesExhausted = droppedRetriesExhausted;
             DroppedOnClose = droppedOnClose;
+            DroppedUnserializable = droppedUnserializable;
         }
 
         /// <summary>Events handed to the delivery, including those dropped at once.</summary>
@@ -29,7 +36,7 @@ namespace Hackle
         /// <summary>Events queued or in flight right now.</summary>
         public long Pending { get; }
 
-        /// <summary>Events refused because the queue was full (the newest are dropped; the caller is never blocked).</summary>
+        /// <summary>Events refused because the queue was full, by count (<see cref="HackleClientOptions.EventQueueCapacity"/>) or by size (<see cref="HackleClientOptions.EventQueueMaxBytes"/>); the newest are dropped and the caller is never blocked.</summary>
         public long DroppedQueueFull { get; }
 
         /// <summary>Events in batches the server refused with a 4xx other than 429; they are not retried.</summary>
@@ -44,12 +51,18 @@ namespace Hackle
         /// </summary>
         public long DroppedOnClose { get; }
 
+        /// <summary>
+        /// Events that could not be written into a request body (a <c>$</c> property value whose
+        /// <c>ToString</c> throws, for one); only they are dropped, the rest of their batch is sent.
+        /// </summary>
+        public long DroppedUnserializable { get; }
+
         /// <summary>Every dropped event, whatever the cause.</summary>
-        public long Dropped => DroppedQueueFull + DroppedRejected + DroppedRetriesExhausted + DroppedOnClose;
+        public long Dropped => DroppedQueueFull + DroppedRejected + DroppedRetriesExhausted + DroppedOnClose + DroppedUnserializable;
 
         /// <inheritdoc />
         public override string ToString() => string.Format(CultureInfo.InvariantCulture,
-            "received {0}, sent {1}, pending {2}, dropped {3} (queue full {4}, rejected {5}, retries exhausted {6}, on close {7})",
-            Received, Sent, Pending, Dropped, DroppedQueueFull, DroppedRejected, DroppedRetriesExhausted, DroppedOnClose);
+            "received {0}, sent {1}, pending {2}, dropped {3} (queue full {4}, rejected {5}, retries exhausted {6}, on close {7}, unserializable {8})",
+            Received, Sent, Pending, Dropped, DroppedQueueFull, DroppedRejected, DroppedRetriesExhausted, DroppedOnClose, DroppedUnserializable);
     }
 }

@@ -76,6 +76,9 @@ namespace Hackle
         public bool TryGetValue(string key, out string value) => _values.TryGetValue(key, out value!);
         /// <inheritdoc />
         public IEnumerator<KeyValuePair<string, string>> GetEnumerator() => _values.GetEnumerator();
+
+        /// <summary>The entries without boxing an enumerator, for walks on the event path that must not allocate.</summary>
+        internal Dictionary<string, string>.Enumerator GetStructEnumerator() => _values.GetEnumerator();
         IEnumerator IEnumerable.GetEnumerator() => _values.GetEnumerator();
     }
 }

@@ -59,8 +59,8 @@ namespace Hackle.Internal
         [LoggerMessage(EventId = 1018, Level = LogLevel.Warning, Message = "Hackle event batch of {Count} events dropped at close: the event server cannot be reached ({Failure}); attempts: {Attempts}.")]
         public static partial void EventBatchAbandonedAtClose(ILogger logger, int count, int attempts, string failure);
 
-        [LoggerMessage(EventId = 1015, Level = LogLevel.Warning, Message = "Hackle event queue is full ({Capacity} events); new events are dropped ({Dropped} so far).")]
-        public static partial void EventQueueFull(ILogger logger, int capacity, long dropped);
+        [LoggerMessage(EventId = 1015, Level = LogLevel.Warning, Message = "Hackle event queue is full ({Capacity} events or {MaxBytes} bytes); new events are dropped: {Dropped} events were dropped since the last warning, {Total} in all. Warned at most every {Interval}.")]
+        public static partial void EventQueueFull(ILogger logger, int capacity, long maxBytes, long dropped, long total, TimeSpan interval);
 
         [LoggerMessage(EventId = 1016, Level = LogLevel.Error, Message = "Hackle event delivery failed unexpectedly: {Error}")]
         public static partial void DeliveryLoopFailed(ILogger logger, string error);
@@ -70,6 +70,15 @@ namespace Hackle.Internal
 
         [LoggerMessage(EventId = 1031, Level = LogLevel.Warning, Message = "Hackle workspace config: {Count} more entities were dropped (the first {Named} are listed above); the rest of the config is used.")]
         public static partial void ConfigItemsDroppedMore(ILogger logger, int count, int named);
+
+        [LoggerMessage(EventId = 1040, Level = LogLevel.Error, Message = "Hackle dropped {Count} events of a batch of {BatchCount}: they could not be written into the request body ({Error}); the rest of the batch is sent.")]
+        public static partial void EventsUnwritable(ILogger logger, int count, int batchCount, string error);
+
+        [LoggerMessage(EventId = 1041, Level = LogLevel.Error, Message = "A MeterListener threw while Hackle recorded a measurement ({Error}); Hackle carries on, and further failures are not logged.")]
+        public static partial void MetricListenerFailed(ILogger logger, string error);
+
+        [LoggerMessage(EventId = 1042, Level = LogLevel.Error, Message = "The custom event sink threw from {Operation} ({Error}); Hackle carries on (an event it refused is lost). Further failures are not logged.")]
+        public static partial void EventSinkFailed(ILogger logger, string operation, string error);
 
         [LoggerMessage(EventId = 1017, Level = LogLevel.Information, Message = "Hackle client started: {Mode}.")]
         public static partial void ClientStarted(ILogger logger, string mode);

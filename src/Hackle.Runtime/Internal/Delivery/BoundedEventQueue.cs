@@ -6,6 +6,10 @@ namespace Hackle.Internal.Delivery
     /// A fixed-size, lock-free, allocation-free queue of events (a ring of sequence-stamped cells, after
     /// Dmitry Vyukov's bounded MPMC design). Enqueueing never blocks: at capacity it fails at once and
     /// the caller drops the event. The ring is a power of two; a counter enforces the exact capacity.
+    /// The queue is bounded twice: by count, and by bytes (each event's estimated size, given at enqueue),
+    /// because a count alone lets a few thousand large events take hundreds of megabytes. Batches taken
+    /// out and waiting for a retry keep their room reserved (<see cref="Reserve"/>), so failures slow
+    /// the intake instead of letting the waiting batches grow without bound.
     /// </summary>
     internal sealed class BoundedEventQueue
     {
@@ -13,18 +17,23 @@ namespace Hackle.Internal.Delivery
         {
             public long Sequence;
             public UserEvent? Item;
+            public int Bytes;
         }
 
         private readonly Cell[] _cells;
         private readonly long _mask;
         private readonly int _capacity;
+        private readonly long _maxBytes;
         private long _enqueuePosition;
         private long _dequeuePosition;
         private int _count;
+        private int _reservedCount;
+        private long _bytes;
 
-        public BoundedEventQueue(int capacity)
+        public BoundedEventQueue(int capacity, long maxBytes)
         {
             _capacity = capacity;
+            _maxBytes = maxBytes;
             var size = 1;
             while (size < capacity) size <<= 1;
             _cells = new Cell[size];
@@ -35,13 +44,26 @@ namespace Hackle.Internal.Delivery
         /// <summary>The most events the queue holds.</summary>
         public int Capacity => _capacity;
 
+        /// <summary>The most bytes the queue holds, reservations included.</summary>
+        public long MaxBytes => _maxBytes;
+
         /// <summary>Events in the queue, counting those a producer is still writing.</summary>
         public int Count => Volatile.Read(ref _count);
 
-        public bool TryEnqueue(UserEvent item)
+        /// <summary>Estimated bytes of the events in the queue and of the reservations.</summary>
+        public long Bytes => Interlocked.Read(ref _bytes);
+
+        /// <summary>Queues <paramref name="item"/> of <paramref name="bytes"/> estimated bytes; false when the count or the byte budget would be exceeded.</summary>
+        public bool TryEnqueue(UserEvent item, int bytes)
         {
-            if (Interlocked.Increment(ref _count) > _capacity)
+            if (Interlocked.Increment(ref _count) + Volatile.Read(ref _reservedCount) > _capacity)
             {
+                Interlocked.Decrement(ref _count);
+                return false;
+            }
+            if (Interlocked.Add(ref _bytes, bytes) > _maxBytes)
+            {
+                Interlocked.Add(ref _bytes, -bytes);
                 Interlocked.Decrement(ref _count);
                 return false;
             }
@@ -56,6 +78,7 @@ namespace Hackle.Internal.Delivery
                     if (seen == position)
                     {
                         cell.Item = item;
+                        cell.Bytes = bytes;
                         Volatile.Write(ref cell.Sequence, position + 1);
                         return true;
                     }
@@ -64,6 +87,7 @@ namespace Hackle.Internal.Delivery
                 else if (gap < 0)
                 {
                     // The ring is full. The counter makes this unreachable, but failing beats overwriting.
+                    Interlocked.Add(ref _bytes, -bytes);
                     Interlocked.Decrement(ref _count);
                     return false;
                 }
@@ -74,7 +98,8 @@ namespace Hackle.Internal.Delivery
             }
         }
 
-        public bool TryDequeue(out UserEvent? item)
+        /// <summary>Takes the oldest event and its estimated size; false when the queue is empty.</summary>
+        public bool TryDequeue(out UserEvent? item, out int bytes)
         {
             var position = Volatile.Read(ref _dequeuePosition);
             while (true)
@@ -87,8 +112,10 @@ namespace Hackle.Internal.Delivery
                     if (seen == position)
                     {
                         item = cell.Item;
+                        bytes = cell.Bytes;
                         cell.Item = null;
                         Volatile.Write(ref cell.Sequence, position + _mask + 1);
+                        Interlocked.Add(ref _bytes, -bytes);
                         Interlocked.Decrement(ref _count);
                         return true;
                     }
@@ -98,6 +125,7 @@ namespace Hackle.Internal.Delivery
                 {
                     // Empty, or the next producer has claimed the cell and not yet written it.
                     item = null;
+                    bytes = 0;
                     return false;
                 }
                 else
@@ -105,6 +133,24 @@ namespace Hackle.Internal.Delivery
                     position = Volatile.Read(ref _dequeuePosition);
                 }
             }
+        }
+
+        /// <summary>
+        /// Keeps room for events taken out that may come back (a batch waiting for its retry): they count
+        /// against both bounds until <see cref="Unreserve"/>. It may take the queue over its bounds; new
+        /// events are then refused until there is room again.
+        /// </summary>
+        public void Reserve(int count, long bytes)
+        {
+            Interlocked.Add(ref _reservedCount, count);
+            Interlocked.Add(ref _bytes, bytes);
+        }
+
+        /// <summary>Gives back room kept by <see cref="Reserve"/>.</summary>
+        public void Unreserve(int count, long bytes)
+        {
+            Interlocked.Add(ref _reservedCount, -count);
+            Interlocked.Add(ref _bytes, -bytes);
         }
     }
 }

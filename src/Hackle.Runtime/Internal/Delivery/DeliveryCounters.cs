@@ -10,11 +10,15 @@ namespace Hackle.Internal.Delivery
         Rejected,
         RetriesExhausted,
         Closed,
+        /// <summary>The event could not be written into a request body; only it is dropped, not its batch.</summary>
+        Unserializable,
     }
 
     /// <summary>
     /// The delivery's accounting: one place that counts every event's fate and mirrors it to the
-    /// metrics, so the numbers a test reads and the numbers a dashboard shows cannot disagree.
+    /// metrics, so the numbers a test reads and the numbers a dashboard shows cannot disagree. The
+    /// count comes first and the metrics contain a listener's exceptions, so a broken listener can
+    /// neither skip a count nor stop the caller between counting and freeing a slot.
     /// </summary>
     internal sealed class DeliveryCounters
     {
@@ -25,6 +29,7 @@ namespace Hackle.Internal.Delivery
         private long _rejected;
         private long _retriesExhausted;
         private long _closed;
+        private long _unserializable;
 
         public DeliveryCounters(HackleMetrics metrics) => _metrics = metrics;
 
@@ -46,6 +51,7 @@ namespace Hackle.Internal.Delivery
                 case DropCause.QueueFull: Interlocked.Add(ref _queueFull, count); _metrics.Dropped(count, "queue_full"); break;
                 case DropCause.Rejected: Interlocked.Add(ref _rejected, count); _metrics.Dropped(count, "rejected"); break;
                 case DropCause.RetriesExhausted: Interlocked.Add(ref _retriesExhausted, count); _metrics.Dropped(count, "retries_exhausted"); break;
+                case DropCause.Unserializable: Interlocked.Add(ref _unserializable, count); _metrics.Dropped(count, "unserializable"); break;
                 default: Interlocked.Add(ref _closed, count); _metrics.Dropped(count, "closed"); break;
             }
         }
@@ -53,6 +59,9 @@ namespace Hackle.Internal.Delivery
         public HackleEventStats Snapshot(long pending) => new HackleEventStats(
             Interlocked.Read(ref _received), Interlocked.Read(ref _sent), pending,
             Interlocked.Read(ref _queueFull), Interlocked.Read(ref _rejected),
-            Interlocked.Read(ref _retriesExhausted), Interlocked.Read(ref _closed));
+            Interlocked.Read(ref _retriesExhausted), Interlocked.Read(ref _closed), Interlocked.Read(ref _unserializable));
+
+        /// <summary>Events dropped so far because the queue was full.</summary>
+        public long QueueFull => Interlocked.Read(ref _queueFull);
     }
 }

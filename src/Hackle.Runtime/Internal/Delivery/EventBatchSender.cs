@@ -27,6 +27,10 @@ namespace Hackle.Internal.Delivery
     /// network errors are retried with backoff; any other non-2xx refuses the batch for good. Once close
     /// has begun, a server that cannot be reached (the name does not resolve, the connection is refused)
     /// is tried once more at most: waiting out the backoff would only hold the close up.
+    /// The batch holds a delivery slot only while its request is on the wire: before a backoff it gives
+    /// the slot back (keeping room in the queue instead) and takes one again for the retry, so a batch
+    /// that waits never stalls the others. Events that cannot be written are left out of the body
+    /// (<see cref="InFlightBatch.Unwritable"/>) and the rest are sent.
     /// </summary>
     internal sealed class EventBatchSender
     {
@@ -52,14 +56,36 @@ namespace Hackle.Internal.Delivery
         }
 
         /// <summary>
-        /// Sends the batch. <paramref name="closing"/> (close began) ends a backoff after an unreachable
-        /// server for one last attempt; <paramref name="abort"/> (close time limit) gives up at once, returning Aborted.
+        /// Sends the batch, which holds a slot of <paramref name="slots"/> on entry. <paramref name="closing"/>
+        /// (close began) ends a backoff after an unreachable server for one last attempt; <paramref name="abort"/>
+        /// (close time limit) gives up at once, returning Aborted. The fate covers the events written into
+        /// the body; <see cref="InFlightBatch.Unwritable"/> tells how many were left out.
         /// </summary>
-        public async Task<BatchFate> SendAsync(IReadOnlyList<UserEvent> batch, CancellationToken closing, CancellationToken abort)
+        public async Task<BatchFate> SendAsync(InFlightBatch inFlight, InFlightBatches slots, CancellationToken closing, CancellationToken abort)
         {
-            var body = EventPayloadWriter.ToUtf8(batch);
+            var batch = inFlight.Events;
+            var body = EventPayloadWriter.ToUtf8(batch, out var unwritable, out var writeFailure);
+            if (unwritable > 0)
+            {
+                inFlight.Unwritable = unwritable;
+                Log.EventsUnwritable(_logger, unwritable, batch.Count, _redactor.Describe(writeFailure!));
+                // Nothing left to send: the batch is settled by its unwritable count alone.
+                if (unwritable == batch.Count) return BatchFate.Sent;
+            }
+            var count = batch.Count - unwritable;
             for (var attempt = 0; ; attempt++)
             {
+                if (attempt > 0)
+                {
+                    try
+                    {
+                        await slots.ResumeAfterRetryAsync(inFlight, abort).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        return BatchFate.Aborted;
+                    }
+                }
                 string failure;
                 TimeSpan? retryAfter = null;
                 var unreachable = false;
@@ -76,7 +102,7 @@ namespace Hackle.Internal.Delivery
                         failure = status + " " + response.ReasonPhrase;
                         if (!HackleHttpClient.IsTransient(response.StatusCode))
                         {
-                            Log.EventBatchRejected(_logger, batch.Count, failure);
+                            Log.EventBatchRejected(_logger, count, failure);
                             return BatchFate.Rejected;
                         }
                         retryAfter = HackleHttpClient.RetryAfter(response);
@@ -97,16 +123,18 @@ namespace Hackle.Internal.Delivery
                 }
                 if (unreachable && closing.IsCancellationRequested)
                 {
-                    Log.EventBatchAbandonedAtClose(_logger, batch.Count, attempt + 1, failure);
+                    Log.EventBatchAbandonedAtClose(_logger, count, attempt + 1, failure);
                     return BatchFate.Unreachable;
                 }
                 if (attempt >= _maxRetries)
                 {
-                    Log.EventBatchFailed(_logger, batch.Count, attempt + 1, failure);
+                    Log.EventBatchFailed(_logger, count, attempt + 1, failure);
                     return BatchFate.RetriesExhausted;
                 }
                 var delay = RetryDelay.Backoff(attempt + 1, _minDelay, _maxDelay, retryAfter);
-                Log.EventBatchRetrying(_logger, batch.Count, failure, attempt + 1, delay);
+                Log.EventBatchRetrying(_logger, count, failure, attempt + 1, delay);
+                // Back off this batch, not the pipe: its slot goes to the next batch while it waits.
+                slots.SuspendForRetry(inFlight);
                 if (!unreachable)
                 {
                     if (!await AsyncHelpers.DelayAsync(delay, abort).ConfigureAwait(false)) return BatchFate.Aborted;

@@ -9,7 +9,9 @@ namespace Hackle.Internal.Delivery
 {
     /// <summary>
     /// Writes the body of <c>POST /api/v2/events</c> (spec §4.2) with a Utf8JsonWriter: no reflection,
-    /// and null fields left out as Java's SDK does.
+    /// and null fields left out as Java's SDK does. An event that cannot be written (a <c>$</c> property
+    /// value whose ToString throws, say) is left out alone: the batch is written again event by event,
+    /// and only the events that failed are reported, never the whole batch.
     /// </summary>
     internal static class EventPayloadWriter
     {
@@ -18,43 +20,117 @@ namespace Hackle.Internal.Delivery
 
         public static string ToJson(IReadOnlyList<UserEvent> events)
         {
-            var body = ToUtf8(events);
+            var body = ToUtf8(events, out _, out _);
             return Encoding.UTF8.GetString(body.Array!, body.Offset, body.Count);
         }
 
-        /// <summary>The UTF-8 body, in a buffer sized for the batch (the segment shares it, no copy is made).</summary>
-        public static ArraySegment<byte> ToUtf8(IReadOnlyList<UserEvent> events)
+        /// <summary>
+        /// The UTF-8 body, in a buffer sized for the batch (the segment shares it, no copy is made), and how
+        /// many events were left out because writing them failed (with the first failure).
+        /// </summary>
+        public static ArraySegment<byte> ToUtf8(IReadOnlyList<UserEvent> events, out int unwritable, out Exception? firstFailure)
         {
+            unwritable = 0;
+            firstFailure = null;
             var stream = new MemoryStream(64 + events.Count * BytesPerEventEstimate);
+            try
+            {
+                using (var writer = new Utf8JsonWriter(stream))
+                {
+                    Write(writer, events, null);
+                }
+                return new ArraySegment<byte>(stream.GetBuffer(), 0, (int)stream.Length);
+            }
+            catch (Exception)
+            {
+                // Something in one event threw: write each event alone first, so each is tried once.
+            }
+            stream.SetLength(0);
+            var isolated = new IsolatedEvents();
             using (var writer = new Utf8JsonWriter(stream))
             {
-                Write(writer, events);
+                Write(writer, events, isolated);
             }
+            unwritable = isolated.Failed;
+            firstFailure = isolated.FirstFailure;
             return new ArraySegment<byte>(stream.GetBuffer(), 0, (int)stream.Length);
         }
 
-        public static void Write(Utf8JsonWriter writer, IReadOnlyList<UserEvent> events)
+        /// <summary>Writes the body; with <paramref name="isolated"/>, each event goes through its own buffer and one that fails is left out.</summary>
+        private static void Write(Utf8JsonWriter writer, IReadOnlyList<UserEvent> events, IsolatedEvents? isolated)
         {
             writer.WriteStartObject();
             writer.WriteStartArray("exposureEvents");
             for (var i = 0; i < events.Count; i++)
             {
-                if (events[i] is ExposureEvent e) WriteExposure(writer, e);
+                if (events[i] is ExposureEvent) WriteEvent(writer, events[i], isolated);
             }
             writer.WriteEndArray();
             writer.WriteStartArray("trackEvents");
             for (var i = 0; i < events.Count; i++)
             {
-                if (events[i] is TrackEvent e) WriteTrack(writer, e);
+                if (events[i] is TrackEvent) WriteEvent(writer, events[i], isolated);
             }
             writer.WriteEndArray();
             writer.WriteStartArray("remoteConfigEvents");
             for (var i = 0; i < events.Count; i++)
             {
-                if (events[i] is RemoteConfigEvent e) WriteRemoteConfig(writer, e);
+                if (events[i] is RemoteConfigEvent) WriteEvent(writer, events[i], isolated);
             }
             writer.WriteEndArray();
             writer.WriteEndObject();
+        }
+
+        private static void WriteEvent(Utf8JsonWriter writer, UserEvent e, IsolatedEvents? isolated)
+        {
+            if (isolated is null)
+            {
+                WriteOne(writer, e);
+                return;
+            }
+            if (isolated.TryWrite(e, out var json)) writer.WriteRawValue(json, skipInputValidation: true);
+        }
+
+        private static void WriteOne(Utf8JsonWriter w, UserEvent e)
+        {
+            switch (e)
+            {
+                case ExposureEvent exposure: WriteExposure(w, exposure); break;
+                case TrackEvent track: WriteTrack(w, track); break;
+                case RemoteConfigEvent remote: WriteRemoteConfig(w, remote); break;
+            }
+        }
+
+        /// <summary>A scratch buffer that writes one event at a time, so a failure part-way leaves nothing behind.</summary>
+        private sealed class IsolatedEvents
+        {
+            private readonly MemoryStream _scratch = new MemoryStream(BytesPerEventEstimate * 2);
+            private Utf8JsonWriter? _writer;
+
+            public int Failed { get; private set; }
+
+            public Exception? FirstFailure { get; private set; }
+
+            public bool TryWrite(UserEvent e, out ReadOnlySpan<byte> json)
+            {
+                _scratch.SetLength(0);
+                if (_writer is null) _writer = new Utf8JsonWriter(_scratch);
+                else _writer.Reset(_scratch);
+                try
+                {
+                    WriteOne(_writer, e);
+                    _writer.Flush();
+                }
+                catch (Exception failure)
+                {
+                    Failed++;
+                    FirstFailure ??= failure;
+                    json = default;
+                    return false;
+                }
+                json = new ReadOnlySpan<byte>(_scratch.GetBuffer(), 0, (int)_scratch.Length);
+                return true;
+            }
         }
 
         private static void WriteExposure(Utf8JsonWriter w, ExposureEvent e)
@@ -142,13 +218,32 @@ namespace Hackle.Internal.Delivery
         private static void WriteProperties(Utf8JsonWriter w, HackleProperties properties)
         {
             w.WriteStartObject();
-            foreach (var pair in properties)
+            var entries = properties.GetStructEnumerator();
+            while (entries.MoveNext())
             {
+                var pair = entries.Current;
+                if (IsOtherType(pair.Value))
+                {
+                    // Only '$' system properties keep values of other types; their text is known only now, so it is bounded here.
+                    var text = pair.Value.ToString();
+                    if (text != null && text.Length > HackleProperties.MaxSystemStringLength)
+                    {
+                        InputDrops.Add(InputDrops.SystemStringTooLong);
+                        continue;
+                    }
+                    w.WritePropertyName(pair.Key);
+                    if (text is null) w.WriteNullValue();
+                    else w.WriteStringValue(text);
+                    continue;
+                }
                 w.WritePropertyName(pair.Key);
                 WriteValue(w, pair.Value);
             }
             w.WriteEndObject();
         }
+
+        private static bool IsOtherType(object value) =>
+            !(value is string || value is bool || value is long || value is int || value is double || value is Internal.Config.RawJson || value is IEnumerable);
 
         private static void WriteValue(Utf8JsonWriter w, object? value)
         {

@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Threading.Tasks;
 
 namespace Hackle.Internal.Delivery
 {
     /// <summary>
-    /// Callers of FlushAsync waiting for the loop. The loop notes how many wait before it sends, and
-    /// completes only those once their events are settled, so a flush never waits for later events.
+    /// Callers of FlushAsync waiting for the loop. The loop notes how many wait before it sends, takes
+    /// those out, and completes them once the batches in flight at that moment are settled, so a flush
+    /// never waits for later events and the loop never waits for a flush.
     /// </summary>
     internal sealed class FlushRequests
     {
@@ -22,13 +24,18 @@ namespace Hackle.Internal.Delivery
             return done;
         }
 
-        /// <summary>Completes the <paramref name="count"/> oldest requests.</summary>
-        public void Complete(int count)
+        /// <summary>Takes the <paramref name="count"/> oldest requests out, for the caller to complete once their events are settled.</summary>
+        public List<TaskCompletionSource<bool>> Take(int count)
         {
-            for (var i = 0; i < count && _waiters.TryDequeue(out var waiter); i++) waiter.TrySetResult(true);
+            var taken = new List<TaskCompletionSource<bool>>(count);
+            for (var i = 0; i < count && _waiters.TryDequeue(out var waiter); i++) taken.Add(waiter);
+            return taken;
         }
 
-        /// <summary>Completes every request (close: nothing more will be sent).</summary>
-        public void CompleteAll() => Complete(int.MaxValue);
+        /// <summary>Completes every request still waiting (close: nothing more will be sent).</summary>
+        public void CompleteAll()
+        {
+            while (_waiters.TryDequeue(out var waiter)) waiter.TrySetResult(true);
+        }
     }
 }

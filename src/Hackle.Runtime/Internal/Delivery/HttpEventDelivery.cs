@@ -8,15 +8,25 @@ using Microsoft.Extensions.Logging;
 namespace Hackle.Internal.Delivery
 {
     /// <summary>
-    /// The event sink that delivers over HTTP. Callers only put events in a bounded lock-free queue; one
-    /// background loop takes them out in batches, sends a batch as soon as one is full and everything on
-    /// the flush tick, with at most N batches in flight. Every event is accounted for in <see cref="Stats"/>,
-    /// and once <see cref="CloseAsync"/> has completed the accounting is final (nothing pending).
+    /// The event sink that delivers over HTTP. Callers only put events in a bounded lock-free queue
+    /// (bounded by count and by estimated bytes); one background loop takes them out in batches, sends a
+    /// batch as soon as one is full and everything on the flush tick, with at most N requests on the wire.
+    /// A batch waiting for its retry holds no slot, only queue room. Every event is accounted for in
+    /// <see cref="Stats"/>, and once <see cref="CloseAsync"/> has completed the accounting is final
+    /// (nothing pending) and reported before the metrics are disposed.
     /// </summary>
     internal sealed class HttpEventDelivery : IHackleEventSink
     {
         /// <summary>How long close waits for sends that ignore cancellation after the time limit, before counting them as dropped.</summary>
         private static readonly TimeSpan s_abortGrace = TimeSpan.FromSeconds(1);
+
+        /// <summary>How often, at most, a sustained overload logs the queue-full warning.</summary>
+        private static readonly TimeSpan s_queueFullWarningInterval = TimeSpan.FromSeconds(10);
+        private static readonly long s_queueFullWarningTicks = ToTimestamp(s_queueFullWarningInterval);
+        private static readonly WaitCallback s_warnQueueFull = state => ((HttpEventDelivery)state!).WarnQueueFull();
+
+        /// <summary>The size estimate used when an event's own cannot be taken (the user changed its properties mid-walk).</summary>
+        private const int FallbackEventBytes = 4096;
 
         private readonly BoundedEventQueue _queue;
         private readonly DeliveryCounters _counters;
@@ -29,7 +39,10 @@ namespace Hackle.Internal.Delivery
         private readonly InFlightBatches _inFlight;
         private readonly FlushRequests _flushes = new FlushRequests();
         private readonly CloseHandshake _close = new CloseHandshake();
-        private int _queueFullSeen;
+        private readonly TaskCompletionSource<bool> _closed = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly object _warningLock = new object();
+        private long _lastQueueFullWarning;
+        private long _queueFullWarned;
         private Task _loop = Task.CompletedTask;
 
         public HttpEventDelivery(EventBatchSender sender, DeliveryCounters counters, HackleClientOptions options, ILogger logger, SecretRedactor redactor)
@@ -38,10 +51,12 @@ namespace Hackle.Internal.Delivery
             _counters = counters;
             _logger = logger;
             _redactor = redactor;
-            _queue = new BoundedEventQueue(options.EventQueueCapacity);
+            _queue = new BoundedEventQueue(options.EventQueueCapacity, options.EventQueueMaxBytes);
             _batchSize = options.EventBatchSize;
             _flushInterval = options.EventFlushInterval;
-            _inFlight = new InFlightBatches(options.MaxConcurrentEventBatches);
+            _inFlight = new InFlightBatches(options.MaxConcurrentEventBatches, _queue);
+            // The first drop warns at once; then at most once per interval.
+            _lastQueueFullWarning = Stopwatch.GetTimestamp() - s_queueFullWarningTicks;
         }
 
         /// <summary>The accounting so far.</summary>
@@ -63,11 +78,10 @@ namespace Hackle.Internal.Delivery
                     _counters.Dropped(1, DropCause.Closed);
                     return;
                 }
-                if (!_queue.TryEnqueue(userEvent))
+                if (!_queue.TryEnqueue(userEvent, EstimateBytes(userEvent)))
                 {
                     _counters.Dropped(1, DropCause.QueueFull);
-                    // The loop logs it: a logger may block, and the caller must not.
-                    Volatile.Write(ref _queueFullSeen, 1);
+                    ScheduleQueueFullWarning();
                     return;
                 }
                 _counters.Queued();
@@ -76,6 +90,53 @@ namespace Hackle.Internal.Delivery
             finally
             {
                 _close.ExitProducer();
+            }
+        }
+
+        private static int EstimateBytes(UserEvent userEvent)
+        {
+            try
+            {
+                return EventSizeEstimate.Of(userEvent);
+            }
+            catch (InvalidOperationException)
+            {
+                // Another thread changed the user's properties during the walk; the event still counts against the budget.
+                return FallbackEventBytes;
+            }
+        }
+
+        /// <summary>
+        /// On a drop, at most once per interval: one producer wins the timestamp and hands the warning to the
+        /// thread pool (a logger may block, and the caller must not). Another drop path than the loop, because
+        /// an overloaded loop may be busy sending for as long as the overload lasts.
+        /// </summary>
+        private void ScheduleQueueFullWarning()
+        {
+            var last = Volatile.Read(ref _lastQueueFullWarning);
+            var now = Stopwatch.GetTimestamp();
+            if (now - last < s_queueFullWarningTicks) return;
+            if (Interlocked.CompareExchange(ref _lastQueueFullWarning, now, last) != last) return;
+            ThreadPool.QueueUserWorkItem(s_warnQueueFull, this);
+        }
+
+        /// <summary>Logs the drops since the last warning, if any; close calls it last so the warnings add up to every drop.</summary>
+        private void WarnQueueFull()
+        {
+            lock (_warningLock)
+            {
+                var total = _counters.QueueFull;
+                var since = total - _queueFullWarned;
+                if (since <= 0) return;
+                _queueFullWarned = total;
+                try
+                {
+                    Log.EventQueueFull(_logger, _queue.Capacity, _queue.MaxBytes, since, total, s_queueFullWarningInterval);
+                }
+                catch (Exception)
+                {
+                    // A logger that throws must not take the delivery down with it.
+                }
             }
         }
 
@@ -120,9 +181,11 @@ namespace Hackle.Internal.Delivery
                 _inFlight.Release(batch);
             }
             var left = 0;
-            while (_queue.TryDequeue(out _)) left++;
+            while (_queue.TryDequeue(out _, out _)) left++;
             _counters.Dropped(left, DropCause.Closed);
+            WarnQueueFull();
             _flushes.CompleteAll();
+            _closed.TrySetResult(true);
         }
 
         private async Task RunAsync()
@@ -131,7 +194,6 @@ namespace Hackle.Internal.Delivery
             while (!_close.Stopping.IsCancellationRequested)
             {
                 var wake = _wake.Rearm();
-                if (Interlocked.Exchange(ref _queueFullSeen, 0) != 0) Log.EventQueueFull(_logger, _queue.Capacity, Stats.DroppedQueueFull);
 
                 var now = Stopwatch.GetTimestamp();
                 var flushDue = now >= nextFlush;
@@ -143,8 +205,8 @@ namespace Hackle.Internal.Delivery
                         await SendQueuedAsync(all: true).ConfigureAwait(false);
                         if (waiters > 0)
                         {
-                            await _inFlight.WaitUntilIdleAsync(_close.Aborted).ConfigureAwait(false);
-                            _flushes.Complete(waiters);
+                            // Completed aside: the loop keeps sending while these flushes wait for retries.
+                            _ = CompleteWhenSettledAsync(_flushes.Take(waiters), _inFlight.WhenSendsEnd());
                         }
                         if (flushDue) nextFlush = Stopwatch.GetTimestamp() + ToTimestamp(_flushInterval);
                     }
@@ -171,11 +233,17 @@ namespace Hackle.Internal.Delivery
             try
             {
                 await SendQueuedAsync(all: true).ConfigureAwait(false);
-                await _inFlight.WaitUntilIdleAsync(_close.Aborted).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (_close.Aborted.IsCancellationRequested)
             {
             }
+        }
+
+        private async Task CompleteWhenSettledAsync(List<TaskCompletionSource<bool>> waiters, Task sends)
+        {
+            // Close settles everything (or gives up on it), so it completes these flushes too.
+            await Task.WhenAny(sends, _closed.Task).ConfigureAwait(false);
+            foreach (var waiter in waiters) waiter.TrySetResult(true);
         }
 
         private async Task SleepAsync(Task wake, long timestampTicks)
@@ -188,19 +256,26 @@ namespace Hackle.Internal.Delivery
         }
 
         /// <summary>
-        /// Takes batches off the queue and starts sending them: full batches, and with <paramref name="all"/>
-        /// also the partial rest of what was queued when the call began (so steady traffic cannot stall a flush).
+        /// Takes batches off the queue and starts sending them: the full batches queued when the call began,
+        /// and with <paramref name="all"/> also the partial rest. Only what was queued at the start: under a
+        /// sustained overload the queue never empties, and the loop must come back to its ticks and flushes.
         /// </summary>
         private async Task SendQueuedAsync(bool all)
         {
-            var owed = all ? _queue.Count : 0;
-            while (owed > 0 || _queue.Count >= _batchSize)
+            var queued = _queue.Count;
+            var owed = all ? queued : queued - queued % _batchSize;
+            while (owed > 0)
             {
-                var events = new List<UserEvent>(Math.Min(_batchSize, Math.Max(1, _queue.Count)));
-                while (events.Count < _batchSize && _queue.TryDequeue(out var e)) events.Add(e!);
+                var events = new List<UserEvent>(Math.Min(_batchSize, owed));
+                long bytes = 0;
+                while (events.Count < _batchSize && _queue.TryDequeue(out var e, out var size))
+                {
+                    events.Add(e!);
+                    bytes += size;
+                }
                 if (events.Count == 0) return;
                 owed -= events.Count;
-                var batch = _inFlight.Begin(events);
+                var batch = _inFlight.Begin(events, bytes);
                 try
                 {
                     await _inFlight.AcquireSlotAsync(batch, _close.Aborted).ConfigureAwait(false);
@@ -219,7 +294,7 @@ namespace Hackle.Internal.Delivery
             var fate = BatchFate.RetriesExhausted;
             try
             {
-                fate = await _sender.SendAsync(batch.Events, _close.Stopping, _close.Aborted).ConfigureAwait(false);
+                fate = await _sender.SendAsync(batch, _inFlight, _close.Stopping, _close.Aborted).ConfigureAwait(false);
             }
             catch (Exception) when (_close.Aborted.IsCancellationRequested)
             {
@@ -236,19 +311,27 @@ namespace Hackle.Internal.Delivery
             }
         }
 
-        /// <summary>Counts the batch's fate, unless close has already counted it as dropped.</summary>
+        /// <summary>Counts the batch's fate, unless close has already counted it as dropped; frees what it holds whatever happens.</summary>
         private void Settle(InFlightBatch batch, BatchFate fate)
         {
             if (!_inFlight.TryClaim(batch)) return;
-            var count = batch.Events.Count;
-            switch (fate)
+            try
             {
-                case BatchFate.Sent: _counters.Sent(count); break;
-                case BatchFate.Rejected: _counters.Dropped(count, DropCause.Rejected); break;
-                case BatchFate.RetriesExhausted: _counters.Dropped(count, DropCause.RetriesExhausted); break;
-                default: _counters.Dropped(count, DropCause.Closed); break;
+                var unwritable = batch.Unwritable;
+                var count = batch.Events.Count - unwritable;
+                _counters.Dropped(unwritable, DropCause.Unserializable);
+                switch (fate)
+                {
+                    case BatchFate.Sent: _counters.Sent(count); break;
+                    case BatchFate.Rejected: _counters.Dropped(count, DropCause.Rejected); break;
+                    case BatchFate.RetriesExhausted: _counters.Dropped(count, DropCause.RetriesExhausted); break;
+                    default: _counters.Dropped(count, DropCause.Closed); break;
+                }
             }
-            _inFlight.Release(batch);
+            finally
+            {
+                _inFlight.Release(batch);
+            }
         }
 
         private static long ToTimestamp(TimeSpan span) => (long)(span.Ticks / (double)TimeSpan.TicksPerSecond * Stopwatch.Frequency);

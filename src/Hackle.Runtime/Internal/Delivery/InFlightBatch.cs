@@ -1,18 +1,44 @@
 using System.Collections.Generic;
+using System.Threading;
 using System.Threading.Tasks;
 
 namespace Hackle.Internal.Delivery
 {
-    /// <summary>One batch on its way: its events, its send, and whether it holds a slot.</summary>
+    /// <summary>
+    /// One batch on its way: its events, its send, and what it holds, a slot while it is sent or room in
+    /// the queue while it waits to retry. Each holding is given back exactly once, whoever gives it back
+    /// (the send, or close giving up on the batch), so a slot is never released twice.
+    /// </summary>
     internal sealed class InFlightBatch
     {
-        public InFlightBatch(List<UserEvent> events) => Events = events;
+        private int _holdsSlot;
+        private int _holdsQueueRoom;
+
+        public InFlightBatch(List<UserEvent> events, long bytes)
+        {
+            Events = events;
+            Bytes = bytes;
+        }
 
         public List<UserEvent> Events { get; }
+
+        /// <summary>The events' estimated size, as the queue counted it.</summary>
+        public long Bytes { get; }
 
         /// <summary>The running send; completed until one starts.</summary>
         public Task Send { get; set; } = Task.CompletedTask;
 
-        public bool HoldsSlot { get; set; }
+        /// <summary>Events left out of the body because they could not be written; counted apart from the batch's fate.</summary>
+        public int Unwritable { get; set; }
+
+        public void TookSlot() => Volatile.Write(ref _holdsSlot, 1);
+
+        /// <summary>True once for a held slot: the caller releases it.</summary>
+        public bool GiveBackSlot() => Interlocked.Exchange(ref _holdsSlot, 0) == 1;
+
+        public void TookQueueRoom() => Volatile.Write(ref _holdsQueueRoom, 1);
+
+        /// <summary>True once for held queue room: the caller gives it back to the queue.</summary>
+        public bool GiveBackQueueRoom() => Interlocked.Exchange(ref _holdsQueueRoom, 0) == 1;
     }
 }

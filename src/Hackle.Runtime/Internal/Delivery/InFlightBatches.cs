@@ -8,17 +8,22 @@ namespace Hackle.Internal.Delivery
     /// Batches taken off the queue and not yet settled, and the slots that bound how many are sent at
     /// once. Each batch is claimed exactly once: by its send when it ends, or by close giving up on it.
     /// Whoever claims it counts its fate, so no event is counted twice or left pending after close.
+    /// A slot is held only while a request is on the wire: a batch waiting for its retry gives its slot
+    /// back and holds room in the queue instead (<see cref="SuspendForRetry"/>), so other batches keep
+    /// flowing while it waits, and persistent failures fill the queue rather than the memory.
     /// </summary>
     internal sealed class InFlightBatches
     {
         private readonly SemaphoreSlim _slots;
         private readonly int _maxSlots;
+        private readonly BoundedEventQueue _queue;
         private readonly HashSet<InFlightBatch> _unsettled = new HashSet<InFlightBatch>();
         private long _events;
 
-        public InFlightBatches(int maxConcurrent)
+        public InFlightBatches(int maxConcurrent, BoundedEventQueue queue)
         {
             _maxSlots = maxConcurrent;
+            _queue = queue;
             _slots = new SemaphoreSlim(maxConcurrent, maxConcurrent);
         }
 
@@ -26,9 +31,9 @@ namespace Hackle.Internal.Delivery
         public long EventCount => Interlocked.Read(ref _events);
 
         /// <summary>Registers <paramref name="events"/> as in flight, before it waits for a slot, so it never drops out of the pending count.</summary>
-        public InFlightBatch Begin(List<UserEvent> events)
+        public InFlightBatch Begin(List<UserEvent> events, long bytes)
         {
-            var batch = new InFlightBatch(events);
+            var batch = new InFlightBatch(events, bytes);
             Interlocked.Add(ref _events, events.Count);
             lock (_unsettled) _unsettled.Add(batch);
             return batch;
@@ -38,7 +43,22 @@ namespace Hackle.Internal.Delivery
         public async Task AcquireSlotAsync(InFlightBatch batch, CancellationToken abort)
         {
             await _slots.WaitAsync(abort).ConfigureAwait(false);
-            batch.HoldsSlot = true;
+            batch.TookSlot();
+        }
+
+        /// <summary>Before a retry's wait: the batch gives its slot back and holds room in the queue instead.</summary>
+        public void SuspendForRetry(InFlightBatch batch)
+        {
+            _queue.Reserve(batch.Events.Count, batch.Bytes);
+            batch.TookQueueRoom();
+            if (batch.GiveBackSlot()) _slots.Release();
+        }
+
+        /// <summary>After a retry's wait: waits for a slot, then gives the queue room back. Throws when <paramref name="abort"/> is cancelled first.</summary>
+        public async Task ResumeAfterRetryAsync(InFlightBatch batch, CancellationToken abort)
+        {
+            await AcquireSlotAsync(batch, abort).ConfigureAwait(false);
+            if (batch.GiveBackQueueRoom()) _queue.Unreserve(batch.Events.Count, batch.Bytes);
         }
 
         /// <summary>
@@ -54,28 +74,15 @@ namespace Hackle.Internal.Delivery
             }
         }
 
-        /// <summary>Takes a claimed batch out of the pending count and frees its slot.</summary>
+        /// <summary>Takes a claimed batch out of the pending count and frees what it holds.</summary>
         public void Release(InFlightBatch batch)
         {
             Interlocked.Add(ref _events, -batch.Events.Count);
-            if (batch.HoldsSlot) _slots.Release();
+            if (batch.GiveBackQueueRoom()) _queue.Unreserve(batch.Events.Count, batch.Bytes);
+            if (batch.GiveBackSlot()) _slots.Release();
         }
 
-        /// <summary>Waits until every slot is free, that is until nothing is being sent.</summary>
-        public async Task WaitUntilIdleAsync(CancellationToken abort)
-        {
-            var held = 0;
-            try
-            {
-                for (; held < _maxSlots; held++) await _slots.WaitAsync(abort).ConfigureAwait(false);
-            }
-            finally
-            {
-                if (held > 0) _slots.Release(held);
-            }
-        }
-
-        /// <summary>The sends still running, to give them a moment at close.</summary>
+        /// <summary>The sends of the batches unsettled now (retry waits included): a flush waits for them, and close gives them a moment.</summary>
         public Task WhenSendsEnd()
         {
             var sends = new List<Task>();

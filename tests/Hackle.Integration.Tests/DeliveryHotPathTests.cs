@@ -1,0 +1,44 @@
+using Hackle.Integration.Tests.Support;
+using Xunit;
+
+namespace Hackle.Integration.Tests;
+
+/// <summary>
+/// The byte budget sizes each event as it is queued: that walk over the user's identifiers and
+/// properties must allocate nothing, or every decision would pay for it.
+/// </summary>
+public sealed class DeliveryHotPathTests
+{
+    private static long AllocatedPerCall(IHackleClient client, HackleUser user, int calls)
+    {
+        for (var i = 0; i < 200; i++) client.FeatureFlagDetail(Configs.FlagKey, user);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < calls; i++) client.FeatureFlagDetail(Configs.FlagKey, user);
+        return (GC.GetAllocatedBytesForCurrentThread() - before) / calls;
+    }
+
+    [Fact]
+    public async Task Sizing_an_event_with_properties_and_identifiers_allocates_nothing()
+    {
+        await using var server = await FakeHackleServer.StartAsync();
+        server.SetConfig(Configs.Flag(on: true), Configs.Date(1));
+        var user = new HackleUser("user-1") { DeviceId = "device-1", Identifiers = { ["customer"] = "c-1" } };
+        user.Properties["grade"] = "GOLD";
+        user.Properties["age"] = 30;
+        user.Properties["tags"] = new[] { "a", "b" };
+        var offlineOptions = new HackleClientOptions { Offline = true, Workspace = HackleWorkspace.Parse(Configs.Flag(on: true)) };
+        await using var offline = HackleClient.Create(TestClients.NewKey(), offlineOptions);
+        var options = TestClients.Options(server.Url);
+        options.EventQueueCapacity = 50_000;
+        await using var online = HackleClient.Create(TestClients.NewKey(), options);
+        Assert.True(await online.WaitUntilReadyAsync());
+
+        var baseline = AllocatedPerCall(offline, user, 5_000);
+        var delivered = AllocatedPerCall(online, user, 5_000);
+
+        Assert.True(baseline > 0, "the event object is allocated");
+        Assert.True(delivered <= baseline + 8, $"queued delivery allocates {delivered} B per decision, the decision and event alone {baseline} B");
+        // The events were sized and queued, not dropped.
+        Assert.Equal(0, online.EventStats.DroppedQueueFull);
+    }
+}

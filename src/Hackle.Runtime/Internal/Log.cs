@@ -71,6 +71,9 @@ namespace Hackle.Internal
         [LoggerMessage(EventId = 1031, Level = LogLevel.Warning, Message = "Hackle workspace config: {Count} more entities were dropped (the first {Named} are listed above); the rest of the config is used.")]
         public static partial void ConfigItemsDroppedMore(ILogger logger, int count, int named);
 
+        [LoggerMessage(EventId = 1032, Level = LogLevel.Warning, Message = "Hackle workspace config has no experiments, feature flags or remote-config parameters, where the previous one had {Experiments} experiments, {FeatureFlags} feature flags and {Parameters} parameters; it is in force, so decisions for them return NOT_FOUND until they are added back.")]
+        public static partial void ConfigEmptied(ILogger logger, int experiments, int featureFlags, int parameters);
+
         [LoggerMessage(EventId = 1017, Level = LogLevel.Information, Message = "Hackle client started: {Mode}.")]
         public static partial void ClientStarted(ILogger logger, string mode);
     }

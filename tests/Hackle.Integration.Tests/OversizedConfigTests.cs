@@ -1,6 +1,7 @@
 using Hackle.Integration.Tests.Support;
 using Microsoft.AspNetCore.Http;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace Hackle.Integration.Tests;
 
@@ -15,7 +16,7 @@ public sealed class AllocationMeasuring
 /// buffer that never grows past it), and the poller backs off on them as it does on errors.
 /// </summary>
 [Collection(nameof(AllocationMeasuring))]
-public sealed class OversizedConfigTests
+public sealed class OversizedConfigTests(ITestOutputHelper output)
 {
     private const int MiB = 1024 * 1024;
 
@@ -41,6 +42,7 @@ public sealed class OversizedConfigTests
         const int attempts = 5;
         var (allocated, seen) = await MeasureAsync(server, attempts);
         var perAttempt = allocated / seen;
+        output.WriteLine($"declared 64 MiB, hang-up after 1 KiB: {perAttempt / (double)MiB:0.00} MiB allocated per attempt over {seen} attempts");
         Assert.True(perAttempt < 8 * MiB, $"{perAttempt / (double)MiB:0.0} MiB allocated per attempt over {seen} attempts (before the fix: 64.1)");
         Assert.False(client.IsReady);
     }
@@ -72,6 +74,7 @@ public sealed class OversizedConfigTests
 
         var (allocated, seen) = await MeasureAsync(server, 3);
         var perPoll = allocated / seen;
+        output.WriteLine($"chunked 128 MiB body, 64 MiB limit: {perPoll / (double)MiB:0.0} MiB allocated per poll over {seen} polls");
         // The buffer stops at the limit: 64 MiB, plus the server's side of the copy over loopback.
         Assert.True(perPoll < 90 * MiB, $"{perPoll / (double)MiB:0.0} MiB allocated per poll over {seen} polls (before the fix: 129.1)");
         Assert.False(client.IsReady);
@@ -99,6 +102,7 @@ public sealed class OversizedConfigTests
         var attempts = server.ConfigRequests;
         // Failure n waits at least 80 % of 50 ms x 2^(n-1): 320 ms after the fifth (healthy polling: 50 ms).
         var gap = attempts[5].At - attempts[4].At;
+        output.WriteLine($"{kind}: delays between attempts {string.Join(", ", attempts.Zip(attempts.Skip(1), (a, b) => $"{(b.At - a.At).TotalMilliseconds:0}"))} ms");
         Assert.True(gap >= TimeSpan.FromMilliseconds(300), $"the delay after the fifth rejected body was {gap.TotalMilliseconds} ms");
         Assert.True(logs.Count(1003) >= 6, "each rejected body is logged");
         Assert.False(client.IsReady);

@@ -149,6 +149,16 @@ namespace Hackle.Manifest
             Objects(Lists.RemoteConfigParameters, RemoteConfigParameter),
         };
 
+        /// <summary>
+        /// The lists that make a root object a workspace config: one with none of them (<c>{}</c>, another
+        /// file, an error body) is rejected as a whole by both readers (the generator's HKF002), so that an
+        /// empty answer never replaces a config in force. Present and empty (or null) is an empty workspace.
+        /// </summary>
+        public static readonly string[] IdentifyingLists = { Lists.Experiments, Lists.FeatureFlags, Lists.RemoteConfigParameters };
+
+        /// <summary>Why a root object without any of <see cref="IdentifyingLists"/> is rejected.</summary>
+        public const string NoIdentifyingList = "it has none of 'experiments', 'featureFlags' or 'remoteConfigParameters'";
+
         /// <summary>The names of <see cref="RootLists"/>.</summary>
         public static class Lists
         {

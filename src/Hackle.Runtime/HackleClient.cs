@@ -96,8 +96,9 @@ namespace Hackle
 
         private static ILogger CreateLogger(HackleClientOptions options, SecretRedactor redactor)
         {
-            if (options.LoggerFactory != null) return options.LoggerFactory.CreateLogger("Hackle");
-            return options.LogToStandardError ? new StandardErrorLogger(options.StandardErrorOverride, redactor) : (ILogger)NullLogger.Instance;
+            var standardError = options.LogToStandardError ? new StandardErrorLogger(options.StandardErrorOverride, redactor) : (ILogger)NullLogger.Instance;
+            // The user's logger is wrapped once, here, so that no log call anywhere in the SDK can throw or leak the key.
+            return options.LoggerFactory != null ? GuardedLogger.Create(options.LoggerFactory, standardError, redactor) : standardError;
         }
 
         private void LoadBootstrapConfig(HackleClientOptions options)

@@ -187,4 +187,92 @@ public sealed class ConfigSyncTests
         Assert.False(await client.WaitUntilReadyAsync(TimeSpan.FromSeconds(30)));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), "a refused key does not wait out the timeout");
     }
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("{ \"workspace\": { \"id\": 1 }, \"buckets\": [], \"events\": [] }")]
+    public async Task A_config_without_experiments_flags_or_parameters_keeps_the_last_good_config(string body)
+    {
+        await using var server = await FakeHackleServer.StartAsync();
+        server.SetConfig(Configs.Flag(on: true), Configs.Date(1));
+        var logs = new LogCapture();
+        await using var client = HackleClient.Create(TestClients.NewKey(), TestClients.Options(server.Url, logs));
+        Assert.True(await client.WaitUntilReadyAsync());
+        var good = client.Workspace;
+
+        server.SetConfig(body, Configs.Date(2));
+        await Eventually.HoldsAsync(() => logs.Count(1003) >= 1, "the config without lists is rejected");
+        Assert.Same(good, client.Workspace);
+        Assert.True(client.FeatureFlagDetail(Configs.FlagKey, TestClients.User()).IsOn);
+        var rejection = logs.Entries.First(e => e.EventId.Id == 1003);
+        Assert.Contains("none of 'experiments', 'featureFlags' or 'remoteConfigParameters'", rejection.Message);
+        Assert.Contains("the last good config stays in force", rejection.Message);
+    }
+
+    [Fact]
+    public async Task A_cold_client_served_an_empty_object_is_not_ready_until_a_real_config_arrives()
+    {
+        await using var server = await FakeHackleServer.StartAsync();
+        server.SetConfig("{}", Configs.Date(1));
+        var logs = new LogCapture();
+        await using var client = HackleClient.Create(TestClients.NewKey(), TestClients.Options(server.Url, logs));
+
+        await Eventually.HoldsAsync(() => logs.Count(1003) >= 2, "the empty object is rejected on each poll");
+        Assert.False(client.IsReady);
+        Assert.False(await client.WaitUntilReadyAsync(TimeSpan.FromMilliseconds(200)));
+        Assert.Null(client.Workspace);
+        Assert.Equal(DecisionReason.SdkNotReady, client.FeatureFlagDetail(Configs.FlagKey, TestClients.User()).Reason);
+        Assert.Contains("there is no config yet, so decisions return defaults with SDK_NOT_READY", logs.Entries.First(e => e.EventId.Id == 1003).Message);
+
+        server.SetConfig(Configs.Flag(on: true), Configs.Date(2));
+        Assert.True(await client.WaitUntilReadyAsync(TimeSpan.FromSeconds(10)));
+        Assert.True(client.FeatureFlagDetail(Configs.FlagKey, TestClients.User()).IsOn);
+    }
+
+    [Fact]
+    public async Task A_config_that_empties_the_workspace_is_taken_and_warned_about()
+    {
+        await using var server = await FakeHackleServer.StartAsync();
+        server.SetConfig(Configs.Flag(on: true), Configs.Date(1));
+        var logs = new LogCapture();
+        await using var client = HackleClient.Create(TestClients.NewKey(), TestClients.Options(server.Url, logs));
+        Assert.True(await client.WaitUntilReadyAsync());
+        Assert.Equal(0, logs.Count(1032));
+
+        // The lists are there and empty: a workspace whose items were all removed is a real workspace.
+        server.SetConfig("{ \"experiments\": [], \"featureFlags\": [], \"remoteConfigParameters\": [] }", Configs.Date(2));
+        await Eventually.HoldsAsync(() => client.FeatureFlagDetail(Configs.FlagKey, TestClients.User()).Reason == DecisionReason.FeatureFlagNotFound, "the empty workspace is in force");
+        await Eventually.HoldsAsync(() => logs.Count(1032) == 1, "the emptying is warned about");
+        var warning = logs.Entries.Single(e => e.EventId.Id == 1032);
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.Contains("1 feature flags", warning.Message);
+        // 304s that follow do not repeat it.
+        await Eventually.HoldsAsync(() => server.ConfigRequests.Count(r => r.Status == 304) >= 3, "three 304 answers");
+        Assert.Equal(1, logs.Count(1032));
+    }
+
+    [Theory]
+    [InlineData(401)]
+    [InlineData(403)]
+    public async Task After_a_refused_key_on_a_cold_start_WaitUntilReady_waits_again_once_the_key_is_accepted(int status)
+    {
+        await using var server = await FakeHackleServer.StartAsync();
+        server.SetConfig(Configs.Flag(on: true), Configs.Date(1));
+        server.ConfigDefault = FakeHackleServer.Status(status);
+        var options = TestClients.Options(server.Url);
+        options.RetryMinDelay = TimeSpan.FromMilliseconds(200);
+        options.RetryMaxDelay = TimeSpan.FromMilliseconds(200);
+        await using var client = HackleClient.Create(TestClients.NewKey(), options);
+        Assert.False(await client.WaitUntilReadyAsync(TimeSpan.FromSeconds(30)));
+
+        // The key is accepted again, but the server has trouble for a while before the config arrives.
+        for (var i = 0; i < 8; i++) server.ScriptConfig(FakeHackleServer.Status(503));
+        server.ConfigDefault = null;
+        await Eventually.HoldsAsync(() => server.ConfigRequests.Count(r => r.Status == 503) >= 2, "the key is no longer refused");
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Assert.True(await client.WaitUntilReadyAsync(TimeSpan.FromSeconds(10)), "the wait lasts until the config arrives");
+        Assert.True(clock.Elapsed > TimeSpan.FromMilliseconds(100), "it waited for the config");
+        Assert.True(client.FeatureFlagDetail(Configs.FlagKey, TestClients.User()).IsOn);
+    }
 }

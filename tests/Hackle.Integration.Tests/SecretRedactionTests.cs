@@ -50,6 +50,53 @@ public sealed class SecretRedactionTests
     }
 
     [Fact]
+    public async Task A_status_text_that_echoes_the_request_path_is_redacted_in_every_form()
+    {
+        // '+', '/' and '=' are escaped in the URL path, so the key travels as sk%2BSECRET%2F...%3D.
+        var core = Guid.NewGuid().ToString("N");
+        var key = "sk+SECRET/" + core + "=";
+        var escaped = Uri.EscapeDataString(key);
+        var forms = new[]
+        {
+            key,
+            escaped,
+            escaped.ToLowerInvariant(),
+            escaped.Replace("%2F", "/", StringComparison.Ordinal),
+            escaped.Replace("%", "%25", StringComparison.Ordinal),
+        };
+        Assert.Contains("%2B", escaped);
+        var logs = new LogCapture();
+        await using var server = await FakeHackleServer.StartAsync();
+        foreach (var form in forms) server.ScriptConfig(StatusWithText(503, "Unavailable for /api/v2/workspaces/" + form + "/config"));
+        server.ConfigDefault = StatusWithText(401, "Unknown key " + escaped.ToLowerInvariant() + " in /api/v2/workspaces/" + escaped + "/config");
+        server.ScriptEvents(StatusWithText(500, "Failed for " + key));
+        server.EventsDefault = StatusWithText(400, "Bad batch for " + escaped.ToLowerInvariant());
+        var options = TestClients.Options(server.Url, logs);
+        await using (var client = HackleClient.Create(key, options))
+        {
+            client.Track(new HackleEvent("purchase"), TestClients.User());
+            await Eventually.WithinAsync(client.FlushAsync());
+            await Eventually.HoldsAsync(() => logs.Count(1008) == 1, "the refused key is reported");
+        }
+
+        Assert.Equal(forms.Length, logs.Count(1009));
+        Assert.Contains(logs.Entries, e => e.EventId.Id == 1009 && e.Message.Contains("Unavailable for /api/v2/workspaces/***/config", StringComparison.Ordinal));
+        foreach (var expected in new[] { 1008, 1012, 1013 }) Assert.True(logs.Count(expected) > 0, $"event {expected} was logged");
+        Assert.All(logs.Entries, e =>
+        {
+            Assert.DoesNotContain(core, e.FullText, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("SECRET", e.FullText, StringComparison.Ordinal);
+        });
+    }
+
+    private static Func<Microsoft.AspNetCore.Http.HttpContext, Task> StatusWithText(int status, string text) => context =>
+    {
+        context.Response.StatusCode = status;
+        context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseFeature>()!.ReasonPhrase = text;
+        return Task.CompletedTask;
+    };
+
+    [Fact]
     public void Errors_about_a_bad_key_do_not_echo_it()
     {
         var key = SecretKey() + " with a space";

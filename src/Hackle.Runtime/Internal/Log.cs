@@ -80,6 +80,9 @@ namespace Hackle.Internal
         [LoggerMessage(EventId = 1042, Level = LogLevel.Error, Message = "The custom event sink threw from {Operation} ({Error}); Hackle carries on (an event it refused is lost). Further failures are not logged.")]
         public static partial void EventSinkFailed(ILogger logger, string operation, string error);
 
+        [LoggerMessage(EventId = 1032, Level = LogLevel.Warning, Message = "Hackle workspace config has no experiments, feature flags or remote-config parameters, where the previous one had {Experiments} experiments, {FeatureFlags} feature flags and {Parameters} parameters; it is in force, so decisions for them return NOT_FOUND until they are added back.")]
+        public static partial void ConfigEmptied(ILogger logger, int experiments, int featureFlags, int parameters);
+
         [LoggerMessage(EventId = 1017, Level = LogLevel.Information, Message = "Hackle client started: {Mode}.")]
         public static partial void ClientStarted(ILogger logger, string mode);
     }

@@ -10,8 +10,9 @@ namespace Hackle.Internal.Config
     /// Turns the wire format into the evaluation model, tolerantly (spec §1.3, docs/manifest.md): an entity
     /// of one of the root lists that has a field of the wrong JSON kind, or that the rules of
     /// <see cref="ItemRules"/> drop, is left out alone and named in <see cref="HackleWorkspace.DroppedItems"/>.
-    /// Only text that is not JSON, a root that is not an object, or a root list that is not an array
-    /// rejects the config as a whole. The generator's manifest reader applies the same rules.
+    /// Only text that is not JSON, a root that is not an object, a root list that is not an array, or a
+    /// root without any of experiments, featureFlags and remoteConfigParameters (<c>{}</c>) rejects the
+    /// config as a whole. The generator's manifest reader applies the same rules.
     /// </summary>
     internal static class WorkspaceParser
     {
@@ -36,7 +37,27 @@ namespace Hackle.Internal.Config
                 var where = e.LineNumber.HasValue ? $" at line {line}, position {column}" : "";
                 throw new HackleConfigException($"Workspace config is not valid{where}: {FirstSentence(e.Message)}", e.LineNumber.HasValue ? line : null, e.BytePositionInLine.HasValue ? column : null, e);
             }
+            // The lists bind to null when absent or null; only then look whether the names are there at all.
+            if (dto.Experiments is null && dto.FeatureFlags is null && dto.RemoteConfigParameters is null && !HasIdentifyingList(utf8Json))
+                throw new HackleConfigException("Workspace config is not valid: " + WireSchema.NoIdentifyingList + " (an empty object or another document).");
             return new WorkspaceMapper(problems).Map(dto);
+        }
+
+        /// <summary>True when the root object (already known to be valid JSON) names one of <see cref="WireSchema.IdentifyingLists"/>.</summary>
+        private static bool HasIdentifyingList(ReadOnlySpan<byte> utf8Json)
+        {
+            var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = WireText.MaxDepth });
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return false;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                foreach (var name in WireSchema.IdentifyingLists)
+                {
+                    if (reader.ValueTextEquals(name)) return true;
+                }
+                reader.Read();
+                reader.Skip();
+            }
+            return false;
         }
 
         /// <summary>The whole document bound at once, or null when any part of it does not bind.</summary>

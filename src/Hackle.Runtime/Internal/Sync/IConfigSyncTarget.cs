@@ -14,5 +14,8 @@ namespace Hackle.Internal.Sync
 
         /// <summary>The server refused the SDK key.</summary>
         void Unauthorized();
+
+        /// <summary>The server answered without refusing the key (any answer but 401/403): a config may come again.</summary>
+        void KeyNotRefused();
     }
 }

@@ -10,13 +10,11 @@ namespace Hackle.Internal.Sync
 {
     /// <summary>
     /// One conditional GET of the workspace config (spec §1.1): sends back the last Last-Modified as
-    /// If-Modified-Since, reads at most the size limit, and parses the body. Failures become outcomes,
-    /// never exceptions, except cancellation of the caller's token (shutdown).
+    /// If-Modified-Since, reads at most the size limit (<see cref="ConfigBodyReader"/>), and parses the body.
+    /// Failures become outcomes, never exceptions, except cancellation of the caller's token (shutdown).
     /// </summary>
     internal sealed class WorkspaceFetcher
     {
-        private const int InitialBufferBytes = 64 * 1024;
-
         private readonly HackleHttpClient _http;
         private readonly Uri _configUrl;
         private readonly int _maxBytes;
@@ -42,19 +40,26 @@ namespace Hackle.Internal.Sync
             {
                 using var response = await _http.SendAsync(request, timeout.Token).ConfigureAwait(false);
                 var status = (int)response.StatusCode;
-                var statusText = status + " " + response.ReasonPhrase;
+                // A server or proxy may echo the request path (and so the key) in its status text.
+                var statusText = _redactor.Redact(status + " " + response.ReasonPhrase);
                 if (status == 304) return new FetchResult(FetchOutcome.NotModified);
                 if (status == 401 || status == 403) return new FetchResult(FetchOutcome.Unauthorized, detail: statusText);
                 if (status == 429) return new FetchResult(FetchOutcome.RateLimited, detail: statusText, retryAfter: HackleHttpClient.RetryAfter(response));
                 if (status >= 500) return new FetchResult(FetchOutcome.ServerError, detail: statusText, retryAfter: HackleHttpClient.RetryAfter(response));
                 if (status < 200 || status > 299) return new FetchResult(FetchOutcome.HttpError, detail: statusText);
 
-                var body = await ReadBodyAsync(response, timeout.Token).ConfigureAwait(false);
-                if (body.Array is null) return new FetchResult(FetchOutcome.TooLarge, detail: "the body is larger than " + _maxBytes + " bytes");
+                var tooLarge = new FetchResult(FetchOutcome.TooLarge, detail: "the body is larger than " + _maxBytes + " bytes");
+                if (response.Content.Headers.ContentLength > _maxBytes) return tooLarge;
+                byte[]? body;
+                using (var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
+                {
+                    body = await ConfigBodyReader.ReadAsync(stream, _maxBytes, timeout.Token).ConfigureAwait(false);
+                }
+                if (body is null) return tooLarge;
                 HackleWorkspace workspace;
                 try
                 {
-                    workspace = HackleWorkspace.Parse(new ReadOnlySpan<byte>(body.Array, body.Offset, body.Count));
+                    workspace = HackleWorkspace.Parse(body);
                 }
                 catch (HackleConfigException e)
                 {
@@ -82,33 +87,6 @@ namespace Hackle.Internal.Sync
 #else
             return response.Content.Headers.TryGetValues("Last-Modified", out var values) ? values.FirstOrDefault() : null;
 #endif
-        }
-
-        /// <summary>Reads the body up to the limit; a null array means it is larger.</summary>
-        private async Task<ArraySegment<byte>> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-        {
-            var declared = response.Content.Headers.ContentLength;
-            if (declared > _maxBytes) return default;
-            using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-            var buffer = new byte[Math.Max(1, declared is long known ? (int)known : Math.Min(InitialBufferBytes, _maxBytes))];
-            var probe = new byte[1];
-            var length = 0;
-            while (true)
-            {
-                if (length == buffer.Length)
-                {
-                    // Full: look one byte ahead before growing, so a body of exactly the declared size costs no copy.
-                    if (await stream.ReadAsync(probe, 0, 1, cancellationToken).ConfigureAwait(false) == 0) break;
-                    if (length + 1 > _maxBytes) return default;
-                    Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, _maxBytes));
-                    buffer[length++] = probe[0];
-                    continue;
-                }
-                var read = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false);
-                if (read == 0) break;
-                length += read;
-            }
-            return new ArraySegment<byte>(buffer, 0, length);
         }
     }
 }

@@ -8,9 +8,10 @@ using Microsoft.Extensions.Logging;
 namespace Hackle.Internal.Sync
 {
     /// <summary>
-    /// Keeps the client's config fresh: polls at the interval (±10 %) after a success, a 304, a refused
-    /// key or a rejected body, and backs off exponentially after a transient failure. It never takes the
-    /// config in force away: only a valid new config replaces it.
+    /// Keeps the client's config fresh: polls at the interval (±10 %) after a success, a 304 or a refused
+    /// key, and backs off exponentially after a transient failure or a rejected body (malformed or too
+    /// large: asking again soon costs the same download for the same answer). It never takes the config in
+    /// force away: only a valid new config replaces it.
     /// </summary>
     internal sealed class WorkspacePoller
     {
@@ -59,8 +60,8 @@ namespace Hackle.Internal.Sync
                 try
                 {
                     var result = await _fetcher.FetchAsync(stop).ConfigureAwait(false);
-                    _metrics.Poll(result.Tag);
                     delay = Handle(result);
+                    RecordPoll(result.Tag);
                 }
                 catch (Exception) when (stop.IsCancellationRequested)
                 {
@@ -78,8 +79,23 @@ namespace Hackle.Internal.Sync
             }
         }
 
+        /// <summary>Counts the poll; a failing meter listener must not stop polling (the poll itself is already handled).</summary>
+        private void RecordPoll(string outcome)
+        {
+            try
+            {
+                _metrics.Poll(outcome);
+            }
+            catch (Exception)
+            {
+                // Listeners are the user's code; the config matters more than the count.
+            }
+        }
+
         private TimeSpan Handle(in FetchResult result)
         {
+            if (result.Outcome != FetchOutcome.Unauthorized && result.Outcome != FetchOutcome.Timeout && result.Outcome != FetchOutcome.NetworkError)
+                _target.KeyNotRefused();
             switch (result.Outcome)
             {
                 case FetchOutcome.Updated:
@@ -91,19 +107,22 @@ namespace Hackle.Internal.Sync
                     return Succeeded();
                 case FetchOutcome.Unauthorized:
                     // Retrying sooner would not help a refused key; one error is enough until it works again.
+                    _target.Unauthorized();
                     if (!_unauthorizedReported)
                     {
                         _unauthorizedReported = true;
                         Log.ConfigUnauthorized(_logger, result.Detail, Log.Consequence(_target.HasConfig));
-                        _target.Unauthorized();
                     }
                     _failures = 0;
                     return RetryDelay.Jitter(_interval);
                 case FetchOutcome.Malformed:
                 case FetchOutcome.TooLarge:
+                    // Backed off like an error, but never sooner than the interval.
+                    _failures++;
                     Log.ConfigRejected(_logger, Log.Consequence(_target.HasConfig), result.Detail);
-                    _failures = 0;
-                    return RetryDelay.Jitter(_interval);
+                    var backoff = RetryDelay.Backoff(_failures, _minDelay, _maxDelay);
+                    var interval = RetryDelay.Jitter(_interval);
+                    return backoff > interval ? backoff : interval;
                 default:
                     _failures++;
                     var delay = RetryDelay.Backoff(_failures, _minDelay, _maxDelay, result.RetryAfter);

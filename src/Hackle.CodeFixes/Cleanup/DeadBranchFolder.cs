@@ -65,8 +65,7 @@ namespace Hackle.CodeFixes.Cleanup
                     return otherKey is null ? null : Replace(root, call, known.Matches(otherKey));
                 case ConditionalExpressionSyntax conditional when known.IsBoolean && conditional.Condition == value:
                     var kept = known.BooleanValue ? conditional.WhenTrue : conditional.WhenFalse;
-                    return root.ReplaceNode(conditional, SyntaxFactory.ParenthesizedExpression(kept.WithoutTrivia())
-                        .WithTriviaFrom(conditional).WithAdditionalAnnotations(Simplifier.Annotation));
+                    return root.ReplaceNode(conditional, Parenthesize(kept, conditional));
                 case IfStatementSyntax ifStatement when known.IsBoolean && ifStatement.Condition == value:
                     return StatementEditor.ReplaceIf(root, ifStatement, known.BooleanValue);
                 case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } when declarator.Parent is VariableDeclarationSyntax { Variables: { Count: 1 } } declaration
@@ -119,8 +118,7 @@ namespace Hackle.CodeFixes.Cleanup
             if (known == isAnd)
             {
                 // The known operand does not decide: the result is the other operand.
-                return root.ReplaceNode(logical, SyntaxFactory.ParenthesizedExpression(other.WithoutTrivia())
-                    .WithTriviaFrom(logical).WithAdditionalAnnotations(Simplifier.Annotation));
+                return root.ReplaceNode(logical, Parenthesize(other, logical));
             }
             // The known operand decides. On the left the other operand never ran; on the right it ran first.
             if (logical.Right == value && !ConstantEvaluator.IsPure(other)) return null;
@@ -179,8 +177,7 @@ namespace Hackle.CodeFixes.Cleanup
                 if (matches is null) return Abandon(root, switchExpression.GoverningExpression);
                 if (matches.Value)
                 {
-                    return root.ReplaceNode(switchExpression, SyntaxFactory.ParenthesizedExpression(arm.Expression.WithoutTrivia())
-                        .WithTriviaFrom(switchExpression).WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation));
+                    return root.ReplaceNode(switchExpression, Parenthesize(arm.Expression, switchExpression).WithAdditionalAnnotations(Formatter.Annotation));
                 }
             }
             // No arm matches: the switch would throw; leave it for a person to look at.
@@ -237,6 +234,25 @@ namespace Hackle.CodeFixes.Cleanup
                     return SyntaxFactory.ParseExpression(variant.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + member.Name)
                         .WithAdditionalAnnotations(Simplifier.Annotation);
             }
+        }
+
+        /// <summary>
+        /// <paramref name="kept"/> in the place of <paramref name="replaced"/>, in parentheses only where precedence needs them:
+        /// a primary expression (literal, name, call, member access) never does, and neither does a place that takes any
+        /// expression (an argument, an initializer, a return, an arrow body).
+        /// </summary>
+        private static ExpressionSyntax Parenthesize(ExpressionSyntax kept, ExpressionSyntax replaced)
+        {
+            var bare = kept.WithoutTrivia();
+            var needsNone = bare is LiteralExpressionSyntax || bare is IdentifierNameSyntax || bare is MemberAccessExpressionSyntax ||
+                            bare is InvocationExpressionSyntax || bare is ParenthesizedExpressionSyntax || bare is ElementAccessExpressionSyntax ||
+                            bare is ObjectCreationExpressionSyntax || bare is InterpolatedStringExpressionSyntax || bare is ThisExpressionSyntax ||
+                            bare is GenericNameSyntax || bare is PredefinedTypeSyntax ||
+                            replaced.Parent is ArgumentSyntax || replaced.Parent is EqualsValueClauseSyntax || replaced.Parent is ReturnStatementSyntax ||
+                            replaced.Parent is ArrowExpressionClauseSyntax || replaced.Parent is ParenthesizedExpressionSyntax ||
+                            replaced.Parent is ExpressionStatementSyntax || replaced.Parent is LambdaExpressionSyntax ||
+                            replaced.Parent is SwitchExpressionArmSyntax || replaced.Parent is InterpolationSyntax;
+            return (needsNone ? bare : SyntaxFactory.ParenthesizedExpression(bare)).WithTriviaFrom(replaced);
         }
 
         /// <summary>Replaces <paramref name="old"/> with a known boolean literal, which the next step folds further.</summary>

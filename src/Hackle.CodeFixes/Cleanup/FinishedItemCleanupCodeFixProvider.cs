@@ -31,19 +31,23 @@ namespace Hackle.CodeFixes.Cleanup
         public override FixAllProvider GetFixAllProvider() => s_fixAll;
 
         /// <inheritdoc />
-        public override Task RegisterCodeFixesAsync(CodeFixContext context)
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
+            var document = context.Document;
+            var before = await document.GetTextAsync(context.CancellationToken).ConfigureAwait(false);
             foreach (var diagnostic in context.Diagnostics)
             {
                 if (!(KnownValue.FromDiagnostic(diagnostic) is { } known)) continue;
+                // The rewrite runs now, so that a use whose code cannot be folded (a section that breaks out early,
+                // an arm with a when clause) offers no fix rather than one that changes nothing.
+                var rewritten = await CleanupRewriter.RewriteAsync(document, new[] { diagnostic }, context.CancellationToken).ConfigureAwait(false);
+                var after = await rewritten.GetTextAsync(context.CancellationToken).ConfigureAwait(false);
+                if (after.ContentEquals(before)) continue;
                 var value = known.IsBoolean ? (known.BooleanValue ? "on" : "off") : known.Value;
-                var document = context.Document;
                 context.RegisterCodeFix(
-                    CodeAction.Create("Keep " + value + " and remove the finished item's other code",
-                        ct => CleanupRewriter.RewriteAsync(document, new[] { diagnostic }, ct), EquivalenceKey),
+                    CodeAction.Create("Keep " + value + " and remove the finished item's other code", _ => Task.FromResult(rewritten), EquivalenceKey),
                     diagnostic);
             }
-            return Task.CompletedTask;
         }
     }
 }

@@ -82,7 +82,7 @@ namespace Hackle.CodeFixes.Cleanup
             switch (old.Parent)
             {
                 case BlockSyntax block:
-                    return root.ReplaceNode(block, WithoutUnreachable(block.WithStatements(Splice(block.Statements, old, formatted)), formatted));
+                    return root.ReplaceNode(block, WithoutUnreachable(block.WithStatements(Splice(block.Statements, old, formatted)), block.Statements.IndexOf(old), formatted));
                 case SwitchSectionSyntax section:
                     return root.ReplaceNode(section, section.WithStatements(Splice(section.Statements, old, formatted)));
                 case GlobalStatementSyntax global when global.Parent is CompilationUnitSyntax unit:
@@ -112,12 +112,10 @@ namespace Hackle.CodeFixes.Cleanup
         }
 
         /// <summary>After a kept <c>return</c>/<c>throw</c>/<c>continue</c>/<c>break</c>, the block's later statements never run (local functions stay).</summary>
-        private static BlockSyntax WithoutUnreachable(BlockSyntax block, List<StatementSyntax> kept)
+        private static BlockSyntax WithoutUnreachable(BlockSyntax block, int start, List<StatementSyntax> kept)
         {
             if (kept.Count == 0 || !IsJump(kept[kept.Count - 1])) return block;
-            var last = kept[kept.Count - 1];
-            var index = block.Statements.IndexOf(last);
-            if (index < 0) return block;
+            var index = start + kept.Count - 1;
             var result = block.Statements.Take(index + 1).Concat(block.Statements.Skip(index + 1).Where(s => s is LocalFunctionStatementSyntax));
             return block.WithStatements(SyntaxFactory.List(result));
         }

@@ -65,7 +65,7 @@ namespace Hackle.CodeFixes.Cleanup
                     return otherKey is null ? null : Replace(root, call, known.Matches(otherKey));
                 case ConditionalExpressionSyntax conditional when known.IsBoolean && conditional.Condition == value:
                     var kept = known.BooleanValue ? conditional.WhenTrue : conditional.WhenFalse;
-                    return root.ReplaceNode(conditional, Parenthesize(kept, conditional));
+                    return ReplaceExpression(root, conditional, kept);
                 case IfStatementSyntax ifStatement when known.IsBoolean && ifStatement.Condition == value:
                     return StatementEditor.ReplaceIf(root, ifStatement, known.BooleanValue);
                 case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } when declarator.Parent is VariableDeclarationSyntax { Variables: { Count: 1 } } declaration
@@ -118,7 +118,7 @@ namespace Hackle.CodeFixes.Cleanup
             if (known == isAnd)
             {
                 // The known operand does not decide: the result is the other operand.
-                return root.ReplaceNode(logical, Parenthesize(other, logical));
+                return ReplaceExpression(root, logical, other);
             }
             // The known operand decides. On the left the other operand never ran; on the right it ran first.
             if (logical.Right == value && !ConstantEvaluator.IsPure(other)) return null;
@@ -177,7 +177,7 @@ namespace Hackle.CodeFixes.Cleanup
                 if (matches is null) return Abandon(root, switchExpression.GoverningExpression);
                 if (matches.Value)
                 {
-                    return root.ReplaceNode(switchExpression, Parenthesize(arm.Expression, switchExpression).WithAdditionalAnnotations(Formatter.Annotation));
+                    return ReplaceExpression(root, switchExpression, arm.Expression);
                 }
             }
             // No arm matches: the switch would throw; leave it for a person to look at.
@@ -236,6 +236,23 @@ namespace Hackle.CodeFixes.Cleanup
             }
         }
 
+        /// <summary>Puts <paramref name="kept"/> where <paramref name="replaced"/> was; parentheses around it that only grouped the old expression go.</summary>
+        private static SyntaxNode ReplaceExpression(SyntaxNode root, ExpressionSyntax replaced, ExpressionSyntax kept)
+        {
+            var bare = kept.WithoutTrivia();
+            if (IsPrimary(bare) && replaced.Parent is ParenthesizedExpressionSyntax parentheses)
+            {
+                return root.ReplaceNode(parentheses, bare.WithTriviaFrom(parentheses));
+            }
+            return root.ReplaceNode(replaced, Parenthesize(kept, replaced));
+        }
+
+        private static bool IsPrimary(ExpressionSyntax bare) =>
+            bare is LiteralExpressionSyntax || bare is IdentifierNameSyntax || bare is MemberAccessExpressionSyntax ||
+            bare is InvocationExpressionSyntax || bare is ParenthesizedExpressionSyntax || bare is ElementAccessExpressionSyntax ||
+            bare is ObjectCreationExpressionSyntax || bare is InterpolatedStringExpressionSyntax || bare is ThisExpressionSyntax ||
+            bare is GenericNameSyntax || bare is PredefinedTypeSyntax;
+
         /// <summary>
         /// <paramref name="kept"/> in the place of <paramref name="replaced"/>, in parentheses only where precedence needs them:
         /// a primary expression (literal, name, call, member access) never does, and neither does a place that takes any
@@ -244,10 +261,7 @@ namespace Hackle.CodeFixes.Cleanup
         private static ExpressionSyntax Parenthesize(ExpressionSyntax kept, ExpressionSyntax replaced)
         {
             var bare = kept.WithoutTrivia();
-            var needsNone = bare is LiteralExpressionSyntax || bare is IdentifierNameSyntax || bare is MemberAccessExpressionSyntax ||
-                            bare is InvocationExpressionSyntax || bare is ParenthesizedExpressionSyntax || bare is ElementAccessExpressionSyntax ||
-                            bare is ObjectCreationExpressionSyntax || bare is InterpolatedStringExpressionSyntax || bare is ThisExpressionSyntax ||
-                            bare is GenericNameSyntax || bare is PredefinedTypeSyntax ||
+            var needsNone = IsPrimary(bare) ||
                             replaced.Parent is ArgumentSyntax || replaced.Parent is EqualsValueClauseSyntax || replaced.Parent is ReturnStatementSyntax ||
                             replaced.Parent is ArrowExpressionClauseSyntax || replaced.Parent is ParenthesizedExpressionSyntax ||
                             replaced.Parent is ExpressionStatementSyntax || replaced.Parent is LambdaExpressionSyntax ||

@@ -85,7 +85,7 @@ namespace Hackle.CodeFixes.Cleanup
                         case VariableDeclaratorSyntax declarator when declarator.Parent is VariableDeclarationSyntax { Variables: { Count: 1 } } &&
                                                                       declarator.Parent.Parent is LocalDeclarationStatementSyntax statement &&
                                                                       (declarator.Initializer is null || HasNoEffect(declarator.Initializer.Value)):
-                            unused.Add(statement);
+                            unused.Add(statement.Parent is GlobalStatementSyntax global ? global : (SyntaxNode)statement);
                             break;
                     }
                 }

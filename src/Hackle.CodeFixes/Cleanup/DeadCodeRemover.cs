@@ -90,9 +90,30 @@ namespace Hackle.CodeFixes.Cleanup
                     }
                 }
                 if (unused.Count == 0) return document;
-                document = document.WithSyntaxRoot(root.RemoveNodes(unused, SyntaxRemoveOptions.KeepNoTrivia | SyntaxRemoveOptions.KeepDirectives)!);
+                document = document.WithSyntaxRoot(Remove(root, unused));
             }
             return document;
+        }
+
+        /// <summary>Removes the declarations with their comments; the blank lines before each stay, so the file keeps its spacing.</summary>
+        private static SyntaxNode Remove(SyntaxNode root, List<SyntaxNode> unused)
+        {
+            var blankLines = new Dictionary<SyntaxToken, List<SyntaxTrivia>>();
+            foreach (var node in unused)
+            {
+                var blank = node.GetLeadingTrivia().TakeWhile(t => t.IsKind(SyntaxKind.EndOfLineTrivia) || t.IsKind(SyntaxKind.WhitespaceTrivia))
+                    .Where(t => t.IsKind(SyntaxKind.EndOfLineTrivia)).ToList();
+                var next = node.GetLastToken().GetNextToken();
+                if (blank.Count == 0 || next.IsKind(SyntaxKind.None) || unused.Any(u => u.Span.Contains(next.Span))) continue;
+                if (blankLines.TryGetValue(next, out var existing)) existing.AddRange(blank);
+                else blankLines[next] = blank;
+            }
+            var tracked = root.TrackNodes(unused);
+            tracked = tracked.ReplaceTokens(blankLines.Keys.Select(k => tracked.FindToken(k.SpanStart)),
+                (old, current) => blankLines.TryGetValue(blankLines.Keys.First(k => k.SpanStart == old.SpanStart), out var blank)
+                    ? current.WithLeadingTrivia(current.LeadingTrivia.InsertRange(0, blank.Take(1)))
+                    : current);
+            return tracked.RemoveNodes(unused.Select(u => tracked.GetCurrentNode(u)!), SyntaxRemoveOptions.KeepNoTrivia | SyntaxRemoveOptions.KeepDirectives)!;
         }
 
         /// <summary>The member (or top-level program) whose locals a call can see.</summary>

@@ -189,7 +189,6 @@ public class ShapeCleanupTests
 
         // Greet by variation.
         Console.WriteLine("one page");
-
         """);
 
     [Theory]

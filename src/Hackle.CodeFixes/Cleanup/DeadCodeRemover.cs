@@ -105,6 +105,8 @@ namespace Hackle.CodeFixes.Cleanup
                     .Where(t => t.IsKind(SyntaxKind.EndOfLineTrivia)).ToList();
                 var next = node.GetLastToken().GetNextToken();
                 if (blank.Count == 0 || next.IsKind(SyntaxKind.None) || unused.Any(u => u.Span.Contains(next.Span))) continue;
+                // The next declaration already has its blank line.
+                if (next.LeadingTrivia.TakeWhile(t => t.IsKind(SyntaxKind.EndOfLineTrivia) || t.IsKind(SyntaxKind.WhitespaceTrivia)).Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia))) continue;
                 if (blankLines.TryGetValue(next, out var existing)) existing.AddRange(blank);
                 else blankLines[next] = blank;
             }

@@ -5,7 +5,6 @@ using System.Globalization;
 using Hackle.Analyzers.Diagnostics;
 using Hackle.Analyzers.FlagKeys;
 using Hackle.Analyzers.Operations;
-using Hackle.Generators.Manifest;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Composition;
-using System.Linq;
 using System.Threading.Tasks;
 using Hackle.Analyzers.Cleanup;
 using Hackle.Analyzers.Diagnostics;

@@ -64,6 +64,13 @@ namespace Hackle.Analyzers.Diagnostics
             DiagnosticSeverity.Info,
             "With HackleFlags_FinishedItems=diagnostic, finished items are not [Obsolete], so finishing an experiment in the dashboard cannot break a build that treats warnings as errors; this info diagnostic marks each use to clean up instead.");
 
+        public static readonly DiagnosticDescriptor FinishedItemCleanup = Create(
+            DiagnosticIds.FinishedItemCleanup,
+            "Finished experiment or flag can be cleaned up",
+            "{0} {1} is {2}, so every user gets {3}: {4}",
+            DiagnosticSeverity.Info,
+            "A completed experiment decides its winner and a finished flag its final on/off for every user, so the other branches are dead code. The code fix (with Fix All, or 'dotnet format analyzers --diagnostics HKA110 --severity info') keeps the final value's code and deletes the rest.");
+
         public static readonly SuppressionDescriptor SuppressCa2000 = new SuppressionDescriptor(
             DiagnosticIds.SuppressCa2000,
             "CA2000",

@@ -36,6 +36,9 @@ namespace Hackle.Analyzers.Diagnostics
         /// <summary>A finished experiment, flag or dropped variation used (HackleFlags_FinishedItems=diagnostic).</summary>
         public const string FinishedItemUsed = "HKA109";
 
+        /// <summary>A finished experiment or flag decided in code that the clean-up fix can rewrite (every mode).</summary>
+        public const string FinishedItemCleanup = "HKA110";
+
         /// <summary>Suppression of CA2000 where ownership passes to a Hackle API.</summary>
         public const string SuppressCa2000 = "HKS101";
 

@@ -1,0 +1,31 @@
+namespace Hackle.Analyzers.Cleanup
+{
+    /// <summary>Keys of the properties HKA110 hands to the clean-up code fix.</summary>
+    internal static class CleanupProperties
+    {
+        /// <summary>What every user now gets: a variation key ("B"), or "true"/"false" for a feature flag.</summary>
+        public const string FinalValue = "FinalValue";
+
+        /// <summary>What the call returns: one of the <see cref="CleanupShapes"/> names.</summary>
+        public const string Shape = "Shape";
+
+        /// <summary>For the typed accessors: the variation keys in Variant enum order (member i is key i), e.g. "ABC".</summary>
+        public const string VariantKeys = "VariantKeys";
+
+        /// <summary>Present when the use cannot be rewritten; the reason, also part of the message.</summary>
+        public const string NotFixable = "NotFixable";
+    }
+
+    /// <summary>The value shapes of a finished decision call.</summary>
+    internal static class CleanupShapes
+    {
+        /// <summary>A typed accessor's Variant enum member.</summary>
+        public const string Enum = "Enum";
+
+        /// <summary>The raw API's variation key string.</summary>
+        public const string String = "String";
+
+        /// <summary>A feature flag's on/off.</summary>
+        public const string Boolean = "Boolean";
+    }
+}

@@ -7,10 +7,11 @@ namespace Hackle.Analyzers.Tests;
 /// <summary>Every rule is documented where its help link points, with the category and id scheme of the rule set.</summary>
 public class DescriptorTests
 {
-    private static readonly DiagnosticAnalyzer[] s_analyzers =
-    {
-        new ClientLifetimeAnalyzer(), new ServiceLifetimeAnalyzer(), new FlagKeyAnalyzer(), new FinishedItemAnalyzer(),
-    };
+    // Every analyzer the assembly ships, found by reflection, so a new rule cannot miss these checks.
+    private static readonly DiagnosticAnalyzer[] s_analyzers = typeof(ClientLifetimeAnalyzer).Assembly.GetTypes()
+        .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
+        .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+        .ToArray();
 
     public static TheoryData<string> Ids()
     {

@@ -280,9 +280,10 @@ namespace Hackle.Testing
 
         private HackleTestClient ForceVariationCore(long experimentKey, string variationKey, Func<HackleUser, bool>? when)
         {
-            if (variationKey is null || variationKey.Length != 1 || variationKey[0] < 'A' || variationKey[0] > 'J')
+            // The SDK's own rule: one letter A..J, lower case accepted and upper-cased.
+            if (variationKey is null || !VariationKey.TryNormalize(variationKey, out var normalized))
                 throw new ArgumentException("A variation key is one letter from \"A\" to \"J\"; got " + (variationKey is null ? "null" : "\"" + variationKey + "\"") + ".", nameof(variationKey));
-            _variations.Add(experimentKey, VariationKeys.Normalize(variationKey), when);
+            _variations.Add(experimentKey, normalized, when);
             return this;
         }
 

@@ -36,6 +36,10 @@ public class TypedAccessorBenchmarks
     [Benchmark]
     public Experiments.Checkout.Variant Typed_Variation_CurrentClient() => Experiments.Checkout.Variation(_user);
 
+    /// <summary>Only the lookup the static accessors make per decision (the scoped test client check included).</summary>
+    [Benchmark]
+    public IHackleClient Current_Lookup() => HackleClient.Current;
+
     [Benchmark]
     public bool Raw_IsFeatureOn() => _client.IsFeatureOn(7, _user);
 

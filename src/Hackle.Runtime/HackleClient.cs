@@ -147,7 +147,8 @@ namespace Hackle
 
         /// <summary>
         /// The live client of this process, used by the generated typed accessors. When none exists it is
-        /// a stand-in that returns defaults with SDK_NOT_READY and sends nothing.
+        /// a stand-in that returns defaults with SDK_NOT_READY and sends nothing. Inside a test's
+        /// <see cref="Testing.HackleTestClient.UseAsCurrent"/> scope it is that test client, for that async flow only.
         /// </summary>
         public static IHackleClient Current => (IHackleClient?)ClientRegistry.Current ?? NotReadyClient.Instance;
 

@@ -1,5 +1,6 @@
 using System;
 using System.Reflection;
+using Hackle.Testing;
 
 namespace Hackle.Accessors
 {
@@ -42,6 +43,47 @@ namespace Hackle.Accessors
         public static VariationDecision<TVariant> VariationDetail(IHackleClient client, HackleUser user) =>
             VariationDecision.Decide<TVariant>(client, Experiment.Key, user, Experiment.VariationKeys);
 
+        /// <summary>
+        /// Forces this experiment to <paramref name="variation"/> for every user in <paramref name="test"/>. Typed by the
+        /// experiment's own enum, so a variation that does not exist, or was renamed, does not compile.
+        /// </summary>
+        /// <param name="test">The test client.</param>
+        /// <param name="variation">The variation to force.</param>
+        /// <returns><paramref name="test"/>, to chain calls.</returns>
+        /// <exception cref="ArgumentNullException"><paramref name="test"/> is null.</exception>
+        /// <exception cref="ArgumentException"><paramref name="variation"/> is not a member of the enum.</exception>
+        public static HackleTestClient Force(HackleTestClient test, TVariant variation)
+        {
+            if (test == null) throw new ArgumentNullException(nameof(test));
+            return test.ForceVariation(Experiment.Key, Experiment.KeyOf(variation));
+        }
+
+        /// <summary>Forces this experiment to <paramref name="variation"/> for one user (matched on id, user id or device id).</summary>
+        /// <param name="test">The test client.</param>
+        /// <param name="variation">The variation to force.</param>
+        /// <param name="userId">The user's identifier.</param>
+        /// <returns><paramref name="test"/>, to chain calls.</returns>
+        /// <exception cref="ArgumentNullException"><paramref name="test"/> or <paramref name="userId"/> is null.</exception>
+        /// <exception cref="ArgumentException"><paramref name="variation"/> is not a member of the enum.</exception>
+        public static HackleTestClient Force(HackleTestClient test, TVariant variation, string userId)
+        {
+            if (test == null) throw new ArgumentNullException(nameof(test));
+            return test.ForceVariation(Experiment.Key, Experiment.KeyOf(variation), userId);
+        }
+
+        /// <summary>Forces this experiment to <paramref name="variation"/> for the users <paramref name="when"/> accepts.</summary>
+        /// <param name="test">The test client.</param>
+        /// <param name="variation">The variation to force.</param>
+        /// <param name="when">Which users get it.</param>
+        /// <returns><paramref name="test"/>, to chain calls.</returns>
+        /// <exception cref="ArgumentNullException"><paramref name="test"/> or <paramref name="when"/> is null.</exception>
+        /// <exception cref="ArgumentException"><paramref name="variation"/> is not a member of the enum.</exception>
+        public static HackleTestClient Force(HackleTestClient test, TVariant variation, Func<HackleUser, bool> when)
+        {
+            if (test == null) throw new ArgumentNullException(nameof(test));
+            return test.ForceVariation(Experiment.Key, Experiment.KeyOf(variation), when);
+        }
+
         /// <summary>The experiment's key and variation order, read from the enum's attribute on first use.</summary>
         private static class Experiment
         {
@@ -56,6 +98,20 @@ namespace Hackle.Accessors
                 if (attribute is null || !IsValid(attribute.VariationKeys)) return;
                 Key = attribute.Key;
                 VariationKeys = attribute.VariationKeys;
+            }
+
+            /// <summary>The variation key of an enum member: the key at the member's declaration index.</summary>
+            public static string KeyOf(TVariant variation)
+            {
+#if NET5_0_OR_GREATER
+                var members = Enum.GetValues<TVariant>();
+#else
+                var members = (TVariant[])Enum.GetValues(typeof(TVariant));
+#endif
+                var index = Array.IndexOf(members, variation);
+                if (index < 0 || index >= VariationKeys.Length)
+                    throw new ArgumentException("'" + variation + "' is not a variation of " + typeof(TVariant).FullName + ".", nameof(variation));
+                return VariationKeys[index].ToString();
             }
 
             private static bool IsValid(string? keys)

@@ -1,5 +1,6 @@
 using System;
 using System.Reflection;
+using Hackle.Testing;
 
 namespace Hackle.Accessors
 {
@@ -42,6 +43,41 @@ namespace Hackle.Accessors
         {
             if (client == null) throw new ArgumentNullException(nameof(client));
             return client.FeatureFlagDetail(Feature.Key, user);
+        }
+
+        /// <summary>Forces this flag on or off for every user in <paramref name="test"/>.</summary>
+        /// <param name="test">The test client.</param>
+        /// <param name="on">True for on.</param>
+        /// <returns><paramref name="test"/>, to chain calls.</returns>
+        /// <exception cref="ArgumentNullException"><paramref name="test"/> is null.</exception>
+        public static HackleTestClient Force(HackleTestClient test, bool on)
+        {
+            if (test == null) throw new ArgumentNullException(nameof(test));
+            return test.ForceFeature(Feature.Key, on);
+        }
+
+        /// <summary>Forces this flag on or off for one user (matched on id, user id or device id).</summary>
+        /// <param name="test">The test client.</param>
+        /// <param name="on">True for on.</param>
+        /// <param name="userId">The user's identifier.</param>
+        /// <returns><paramref name="test"/>, to chain calls.</returns>
+        /// <exception cref="ArgumentNullException"><paramref name="test"/> or <paramref name="userId"/> is null.</exception>
+        public static HackleTestClient Force(HackleTestClient test, bool on, string userId)
+        {
+            if (test == null) throw new ArgumentNullException(nameof(test));
+            return test.ForceFeature(Feature.Key, on, userId);
+        }
+
+        /// <summary>Forces this flag on or off for the users <paramref name="when"/> accepts.</summary>
+        /// <param name="test">The test client.</param>
+        /// <param name="on">True for on.</param>
+        /// <param name="when">Which users get it.</param>
+        /// <returns><paramref name="test"/>, to chain calls.</returns>
+        /// <exception cref="ArgumentNullException"><paramref name="test"/> or <paramref name="when"/> is null.</exception>
+        public static HackleTestClient Force(HackleTestClient test, bool on, Func<HackleUser, bool> when)
+        {
+            if (test == null) throw new ArgumentNullException(nameof(test));
+            return test.ForceFeature(Feature.Key, on, when);
         }
 
         /// <summary>The flag's key, read from the class's attribute on first use.</summary>

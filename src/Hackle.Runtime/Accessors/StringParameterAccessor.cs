@@ -1,4 +1,5 @@
 using System;
+using Hackle.Testing;
 
 namespace Hackle.Accessors
 {
@@ -41,6 +42,18 @@ namespace Hackle.Accessors
         {
             if (client == null) throw new ArgumentNullException(nameof(client));
             return client.RemoteConfigDetail(Parameter.Key, user, Parameter.DefaultValue);
+        }
+
+        /// <summary>Sets this parameter for every user in <paramref name="test"/>, or for the users <paramref name="when"/> accepts.</summary>
+        /// <param name="test">The test client.</param>
+        /// <param name="value">The value, of the parameter's own type.</param>
+        /// <param name="when">Which users get it; null for everyone.</param>
+        /// <returns><paramref name="test"/>, to chain calls.</returns>
+        /// <exception cref="ArgumentNullException"><paramref name="test"/> is null or <paramref name="value"/> is null.</exception>
+        public static HackleTestClient Force(HackleTestClient test, string value, Func<HackleUser, bool>? when = null)
+        {
+            if (test == null) throw new ArgumentNullException(nameof(test));
+            return when is null ? test.SetRemoteConfig(Parameter.Key, value) : test.SetRemoteConfig(Parameter.Key, value, when);
         }
 
         /// <summary>The parameter's key and default, read from the class's attribute on first use.</summary>

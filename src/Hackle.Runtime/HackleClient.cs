@@ -106,11 +106,17 @@ namespace Hackle
             {
                 _snapshot.Set(options.Workspace);
             }
-            else if (options.ConfigFilePath != null)
+            else if (!string.IsNullOrWhiteSpace(options.ConfigFilePath))
             {
+                var path = BootstrapConfigFile.Find(options.ConfigFilePath!, out var searched);
+                if (path is null)
+                {
+                    Log.ConfigFileMissing(_logger, options.ConfigFilePath!, string.Join(", ", searched), Log.Consequence(_snapshot.HasConfig));
+                    return;
+                }
                 try
                 {
-                    _snapshot.Set(HackleWorkspace.Load(options.ConfigFilePath));
+                    _snapshot.Set(HackleWorkspace.Load(path));
                 }
                 catch (HackleConfigException e)
                 {

@@ -111,7 +111,9 @@ namespace Hackle
                 var path = BootstrapConfigFile.Find(options.ConfigFilePath!, out var searched);
                 if (path is null)
                 {
-                    Log.ConfigFileMissing(_logger, options.ConfigFilePath!, string.Join(", ", searched), Log.Consequence(_snapshot.HasConfig));
+                    // Logged as a rejected config (the same event as an unreadable file), naming every place looked at.
+                    var missing = $"Workspace config file '{options.ConfigFilePath}' was not found (looked for {string.Join(", ", searched)}).";
+                    Log.ConfigRejected(_logger, Log.Consequence(_snapshot.HasConfig), _redactor.Redact(missing));
                     return;
                 }
                 try

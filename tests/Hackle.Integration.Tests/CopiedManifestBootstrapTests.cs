@@ -9,7 +9,7 @@ namespace Hackle.Integration.Tests;
 /// <summary>
 /// The bootstrap config by default: AddHackle starts from the hackle.flags.json the build copied (looked for in
 /// the content root here, so that no file is written beside the shared test assembly), and a relative
-/// ConfigFilePath that is nowhere is a warning. The packed-package tests cover the copy beside a real app.
+/// ConfigFilePath that is nowhere is logged. The packed-package tests cover the copy beside a real app.
 /// </summary>
 public sealed class CopiedManifestBootstrapTests
 {
@@ -51,15 +51,15 @@ public sealed class CopiedManifestBootstrapTests
     }
 
     [Fact]
-    public void A_relative_ConfigFilePath_found_nowhere_is_a_warning_naming_where_it_was_looked_for()
+    public void A_relative_ConfigFilePath_found_nowhere_is_logged_naming_where_it_was_looked_for()
     {
         var logs = new LogCapture();
         var name = "nowhere-" + Guid.NewGuid().ToString("N") + ".json";
         using var client = HackleClient.Create(TestClients.NewKey(), new HackleClientOptions { Offline = true, ConfigFilePath = name, LoggerFactory = logs.Factory });
 
         Assert.False(client.IsReady);
-        var warning = Assert.Single(logs.Entries, e => e.EventId.Id == 1040);
-        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, warning.Level);
+        var warning = Assert.Single(logs.Entries, e => e.EventId.Id == 1003);
+        Assert.True(warning.Level >= Microsoft.Extensions.Logging.LogLevel.Warning, warning.Level.ToString());
         Assert.Contains(Path.Combine(AppContext.BaseDirectory, name), warning.Message);
         Assert.Contains(Path.Combine(Directory.GetCurrentDirectory(), name), warning.Message);
         Assert.Contains("SDK_NOT_READY", warning.Message);

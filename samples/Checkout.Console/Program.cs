@@ -33,13 +33,15 @@ if (!await client.WaitUntilReadyAsync())
 }
 
 var variations = new SortedDictionary<Experiments.Checkout.Variant, int>();
+var notAssigned = 0;   // users outside the experiment's traffic: they get the default (A) but are not in A's count
 var reasons = new SortedDictionary<string, int>(StringComparer.Ordinal);
 var flagOn = 0;
 for (var i = 0; i < users; i++)
 {
     var user = new HackleUser("user-" + i);
     var decision = Experiments.Checkout.VariationDetail(user);   // typed: an enum of A, B, C
-    variations[decision.Variation] = variations.GetValueOrDefault(decision.Variation) + 1;
+    if (IsAssigned(decision.Reason)) variations[decision.Variation] = variations.GetValueOrDefault(decision.Variation) + 1;
+    else notAssigned++;
     reasons[decision.Reason.ToWireName()] = reasons.GetValueOrDefault(decision.Reason.ToWireName()) + 1;
     if (Features.NewCheckout.IsOn(user)) flagOn++;
 }
@@ -51,6 +53,7 @@ client.Track(new HackleEvent("purchase")
 
 Console.WriteLine($"Checkout (experiment {Experiments.Checkout.Key}) over {users:N0} users:");
 foreach (var (variation, count) in variations) Console.WriteLine($"  {variation}: {count,6:N0} ({100.0 * count / users:F1}%)");
+Console.WriteLine($"  not assigned: {notAssigned,6:N0} ({100.0 * notAssigned / users:F1}%), answered with the default variation {default(Experiments.Checkout.Variant)}");
 Console.WriteLine("  by reason: " + string.Join(", ", FormatCounts(reasons)));
 Console.WriteLine($"NewCheckout (feature {Features.NewCheckout.Key}) on for {flagOn:N0} users ({100.0 * flagOn / users:F1}%)");
 await client.DisposeAsync(); // sends what is queued when online
@@ -58,6 +61,11 @@ Console.WriteLine(online
     ? $"Events: {client.EventStats}"
     : $"Events recorded offline: {events.Count:N0} (exposures for every decision, plus one purchase)");
 return 0;
+
+// Assigned: the user was given this variation (by traffic, targeting, an override, or a completed experiment's
+// winner). Any other reason (TRAFFIC_NOT_ALLOCATED, NOT_IN_EXPERIMENT_TARGET, ...) answers the default without assigning.
+static bool IsAssigned(DecisionReason reason) => reason is DecisionReason.TrafficAllocated or DecisionReason.TrafficAllocatedByTargeting
+    or DecisionReason.Overridden or DecisionReason.ExperimentCompleted;
 
 static IEnumerable<string> FormatCounts(SortedDictionary<string, int> counts)
 {

@@ -80,18 +80,34 @@ namespace Microsoft.Extensions.DependencyInjection
         {
             var options = provider.GetRequiredService<IOptions<HackleOptions>>().Value;
             options.LoggerFactory ??= provider.GetService<ILoggerFactory>();
-            options.ConfigFilePath = ResolveConfigFile(options.ConfigFilePath, provider.GetService<IHostEnvironment>()?.ContentRootPath);
+            options.ConfigFilePath = BootstrapConfigFile(options, provider.GetService<IHostEnvironment>()?.ContentRootPath);
             return HackleClient.Create(options.SdkKey!, options);
         }
 
         /// <summary>
+        /// The bootstrap file: the configured one, or by default the manifest the HackleTyped build copied
+        /// beside the app, so the first requests are decided from it rather than answered with SDK_NOT_READY
+        /// while the first poll is on its way (or failing, offline).
+        /// </summary>
+        internal static string? BootstrapConfigFile(HackleOptions options, string? contentRoot)
+        {
+            if (options.Workspace != null) return options.ConfigFilePath;
+            if (!string.IsNullOrWhiteSpace(options.ConfigFilePath)) return ResolveConfigFile(options.ConfigFilePath, contentRoot);
+            if (!options.UseCopiedManifest) return null;
+            var copied = ResolveConfigFile(HackleOptions.CopiedManifestFileName, contentRoot);
+            // A default that is not there is no mistake (no manifest in this app): no file, no warning.
+            return copied != null && Path.IsPathRooted(copied) && File.Exists(copied) ? copied : null;
+        }
+
+        /// <summary>
         /// A relative bootstrap file is looked for in the content root (where `dotnet run` starts), then
-        /// beside the app (where the HackleTyped package copies hackle.flags.json for published apps).
+        /// beside the app (where the HackleTyped package copies hackle.flags.json), then in the working
+        /// directory. When none has it the path is returned as given, and the client warns that it is missing.
         /// </summary>
         internal static string? ResolveConfigFile(string? path, string? contentRoot)
         {
             if (string.IsNullOrEmpty(path) || Path.IsPathRooted(path)) return path;
-            foreach (var root in new[] { contentRoot, AppContext.BaseDirectory })
+            foreach (var root in new[] { contentRoot, AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
             {
                 if (root is null) continue;
                 var candidate = Path.Combine(root, path);

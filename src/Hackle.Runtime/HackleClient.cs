@@ -107,11 +107,19 @@ namespace Hackle
             {
                 _snapshot.Set(options.Workspace);
             }
-            else if (options.ConfigFilePath != null)
+            else if (!string.IsNullOrWhiteSpace(options.ConfigFilePath))
             {
+                var path = BootstrapConfigFile.Find(options.ConfigFilePath!, out var searched);
+                if (path is null)
+                {
+                    // Logged as a rejected config (the same event as an unreadable file), naming every place looked at.
+                    var missing = $"Workspace config file '{options.ConfigFilePath}' was not found (looked for {string.Join(", ", searched)}).";
+                    Log.ConfigRejected(_logger, Log.Consequence(_snapshot.HasConfig), _redactor.Redact(missing));
+                    return;
+                }
                 try
                 {
-                    _snapshot.Set(HackleWorkspace.Load(options.ConfigFilePath));
+                    _snapshot.Set(HackleWorkspace.Load(path));
                 }
                 catch (HackleConfigException e)
                 {

@@ -7,8 +7,11 @@ namespace Hackle.Package.Tests;
 
 /// <summary>
 /// An ASP.NET Core minimal-API app that references every packed package (HackleTyped and the hosting
-/// package), as the README's quick start says. Built once, then started with `dotnet run` on a free
-/// loopback port for the tests' requests, and stopped (with its whole process tree) afterwards.
+/// package), as the README's quick start says. Built once, then started on a free loopback port for the
+/// tests' requests, and stopped (with its whole process tree) afterwards. It runs as README's hosting
+/// section shows, `AddHackle()` with an SDK key and nothing else: online, against a config and event server
+/// that is down, and from a working directory without the manifest, so only the hackle.flags.json that
+/// the build copied beside the app can make it decide.
 /// </summary>
 public sealed partial class WebConsumer(PackageFeed feed) : IAsyncLifetime
 {
@@ -31,7 +34,13 @@ public sealed partial class WebConsumer(PackageFeed feed) : IAsyncLifetime
 
     public string? StartFailure { get; private set; }
 
+    /// <summary>The body of the app's first request, GET /checkout/qa-tester-1/reason (the decision's reason).</summary>
+    public string? FirstResponse { get; private set; }
+
     public PackageFeed Feed => feed;
+
+    /// <summary>Where the app's config and event server would be: a loopback port nothing listens on.</summary>
+    public Uri DownServer { get; } = ClosedPort.Url();
 
     /// <summary>What the running app has printed so far.</summary>
     public string AppOutput
@@ -45,12 +54,6 @@ public sealed partial class WebConsumer(PackageFeed feed) : IAsyncLifetime
         Project = new ConsumerProject(feed, "web", "Microsoft.NET.Sdk.Web", feed.PackageIds.Where(id => id != PackageFeed.MainPackageId).ToArray(),
             $"    <RootNamespace>{RootNamespace}</RootNamespace>\n    <ImplicitUsings>enable</ImplicitUsings>");
         Project.Write("Program.cs", ProgramSource);
-        Project.Write("appsettings.json", """
-            {
-              "Logging": { "LogLevel": { "Default": "Warning", "Microsoft.Hosting.Lifetime": "Information" } },
-              "Hackle": { "SdkKey": "e2e-web", "Offline": true, "ConfigFilePath": "hackle.flags.json" }
-            }
-            """);
         Build = await Project.BuildAsync(restore: true);
         if (!Build.Succeeded)
         {
@@ -62,9 +65,16 @@ public sealed partial class WebConsumer(PackageFeed feed) : IAsyncLifetime
 
     private async Task StartAsync()
     {
-        // Port 0: Kestrel picks a free loopback port and logs it, so parallel runs never collide.
-        var info = DotNetCli.StartInfo(Project.Directory,
-            ["run", "--no-build", "-c", "Release", "--no-launch-profile", "--", "--urls", "http://127.0.0.1:0"]);
+        // Port 0: Kestrel picks a free loopback port and logs it, so parallel runs never collide. The settings
+        // come from the command line: the working directory (the content root) is empty on purpose.
+        var elsewhere = Directory.CreateDirectory(Path.Combine(feed.Root, "web-elsewhere")).FullName;
+        var app = Path.Combine(Project.Directory, "bin", "Release", "net10.0", "web.dll");
+        var info = DotNetCli.StartInfo(elsewhere,
+        [
+            app, "--urls", "http://127.0.0.1:0",
+            "--Hackle:SdkKey=e2e-web", "--Hackle:SdkUrl=" + DownServer, "--Hackle:EventUrl=" + DownServer,
+            "--Hackle:CloseTimeout=00:00:02", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information",
+        ]);
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         _app = new Process { StartInfo = info, EnableRaisingEvents = true };
         DataReceivedEventHandler onLine = (_, e) =>
@@ -88,6 +98,18 @@ public sealed partial class WebConsumer(PackageFeed feed) : IAsyncLifetime
         catch (Exception e) when (e is TimeoutException or InvalidOperationException)
         {
             StartFailure = e.Message;
+            return;
+        }
+
+        // The app's first request, made before any test's: how a user's first visitor after a deploy is served.
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        try
+        {
+            FirstResponse = await http.GetStringAsync("/checkout/qa-tester-1/reason");
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            FirstResponse = "the request failed: " + e.Message;
         }
     }
 
@@ -114,12 +136,8 @@ public sealed partial class WebConsumer(PackageFeed feed) : IAsyncLifetime
 
         var builder = WebApplication.CreateBuilder(args);
 
-        // One client for the process, offline from the manifest the package's build targets copy next to the app.
-        builder.Services.AddHackle(options =>
-        {
-            if (options.ConfigFilePath is { } path && !Path.IsPathRooted(path))
-                options.ConfigFilePath = Path.Combine(AppContext.BaseDirectory, path);
-        });
+        // One client for the process, as README shows: it starts from the manifest the build copied beside the app.
+        builder.Services.AddHackle();
 
         var app = builder.Build();
 
@@ -130,6 +148,9 @@ public sealed partial class WebConsumer(PackageFeed feed) : IAsyncLifetime
             var on = Features.NewCheckout.IsOn(hackle, user) ? "on" : "off";
             return $"{Experiments.Checkout.Variation(hackle, user)} {on}";
         });
+
+        app.MapGet("/checkout/{userId}/reason", (string userId, IHackleClient hackle) =>
+            Experiments.Checkout.VariationDetail(hackle, new HackleUser(userId)).Reason.ToWireName());
 
         // Planted for the analyzer test: a client created per request (HKA101).
         app.MapGet("/per-request", () =>

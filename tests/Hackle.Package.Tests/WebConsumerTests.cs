@@ -47,4 +47,15 @@ public sealed class WebConsumerTests(WebConsumer web, ITestOutputHelper log) : I
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path}: {(int)response.StatusCode} {body}\n{web.AppOutput}");
         Assert.Equal(expected, body);
     }
+
+    [Fact]
+    public void WithTheServerDownTheFirstRequestIsDecidedFromTheCopiedManifest()
+    {
+        Assert.True(web.BaseAddress is not null, $"the app did not start: {web.StartFailure}\n{web.Build}\n{web.AppOutput}");
+
+        // qa-tester-1 is overridden to B in the manifest: OVERRIDDEN, not SDK_NOT_READY, proves it was in force.
+        Assert.Equal("OVERRIDDEN", web.FirstResponse);
+        // Ready when the host started, not after the hosted service's bounded wait for a first poll.
+        Assert.DoesNotContain("not ready at startup", web.AppOutput, StringComparison.Ordinal);
+    }
 }

@@ -55,9 +55,14 @@ internal static class DotNetCli
     }
 
     /// <summary>Runs `dotnet {arguments}` to completion, killing the whole tree when it takes longer than <paramref name="timeout"/>.</summary>
-    public static async Task<ProcessResult> RunAsync(string workingDirectory, TimeSpan timeout, params string[] arguments)
+    public static Task<ProcessResult> RunAsync(string workingDirectory, TimeSpan timeout, params string[] arguments) =>
+        RunAsync(workingDirectory, timeout, new Dictionary<string, string>(), arguments);
+
+    /// <summary>As above, with <paramref name="environment"/> set for the child (for example an isolated NUGET_PACKAGES).</summary>
+    public static async Task<ProcessResult> RunAsync(string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var info = StartInfo(workingDirectory, arguments);
+        foreach (var (name, value) in environment) info.Environment[name] = value;
         var command = "dotnet " + string.Join(' ', arguments.Select(a => a.Contains(' ') ? '"' + a + '"' : a));
         var output = new StringBuilder();
         using var process = new Process { StartInfo = info };

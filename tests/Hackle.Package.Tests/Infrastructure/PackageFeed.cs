@@ -50,10 +50,7 @@ public sealed partial class PackageFeed : IAsyncLifetime
         // Pack a snapshot of the working tree, not the tree itself: the solution's other test projects may
         // be building src/ in Release at the same moment, and a pack with another version would rewrite
         // their bin/obj under them. The snapshot also keeps every pack output out of the repository.
-        var source = Path.Combine(Root, "source");
-        foreach (var file in Directory.EnumerateFiles(RepoRoot))
-            File.Copy(file, Path.Combine(source, Path.GetFileName(file)).EnsureParent());
-        CopyTree(Path.Combine(RepoRoot, "src"), Path.Combine(source, "src"));
+        var source = CopySource("source");
 
         // One pack of every src project: the non-packable ones (generator, analyzers, code fixes) are
         // built as references and ride inside HackleTyped; every packable one becomes a package.
@@ -105,6 +102,21 @@ public sealed partial class PackageFeed : IAsyncLifetime
 
     [GeneratedRegex(@"global-packages:\s*(\S.*)$", RegexOptions.Multiline)]
     private static partial Regex GlobalPackagesLine();
+
+    /// <summary>
+    /// Copies the repository's top-level files and the given folders (src by default; never bin or obj) into
+    /// <paramref name="name"/> under <see cref="Root"/> and returns that directory: a place to build or pack
+    /// without touching the working tree, where other test projects may be building at the same moment.
+    /// </summary>
+    public string CopySource(string name, params string[] folders)
+    {
+        var target = Path.Combine(Root, name);
+        foreach (var file in Directory.EnumerateFiles(RepoRoot))
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)).EnsureParent());
+        foreach (var folder in folders.Length == 0 ? ["src"] : folders)
+            CopyTree(Path.Combine(RepoRoot, folder), Path.Combine(target, folder));
+        return target;
+    }
 
     private static void CopyTree(string from, string to)
     {

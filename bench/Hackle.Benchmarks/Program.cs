@@ -1,7 +1,18 @@
 using BenchmarkDotNet.Running;
+using Hackle.Benchmarks;
 
 // dotnet run -c Release --project bench/Hackle.Benchmarks -- --filter '*'                        (full run)
 // dotnet run -c Release --project bench/Hackle.Benchmarks -- --filter '*' --job dry --inProcess  (CI smoke run)
+// Whole-process startup (issue 14 part 4), timed from outside:
+//   Hackle.Benchmarks first-decision <config.json>   loads the config, makes one decision, exits
+//   Hackle.Benchmarks write-large-config <path>      writes the 1,000 + 1,000 config
+if (args is ["first-decision", var configPath]) return await FirstDecision.RunAsync(configPath);
+if (args is ["write-large-config", var largePath])
+{
+    File.WriteAllText(largePath, BenchmarkConfigs.Large());
+    return 0;
+}
+
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 
 // A benchmark that threw or failed validation fails the run, so CI notices a broken benchmark.

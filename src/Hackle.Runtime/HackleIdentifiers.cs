@@ -20,6 +20,9 @@ namespace Hackle
         /// <summary>The largest number of custom identifiers kept; further types are ignored.</summary>
         public const int MaxCount = 128;
 
+        /// <summary>What a user that never touched its identifiers reads as; internal code only reads it.</summary>
+        internal static readonly HackleIdentifiers Empty = new HackleIdentifiers();
+
         private readonly Dictionary<string, string> _values = new Dictionary<string, string>(StringComparer.Ordinal);
         private int _dropped;
 

@@ -32,6 +32,9 @@ namespace Hackle
         /// </summary>
         public const int MaxCollectionLength = 128;
 
+        /// <summary>What a user that never touched its properties reads as; internal code only reads it.</summary>
+        internal static readonly HackleProperties Empty = new HackleProperties();
+
         private readonly Dictionary<string, object> _values = new Dictionary<string, object>(StringComparer.Ordinal);
         private int _dropped;
 

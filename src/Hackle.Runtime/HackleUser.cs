@@ -35,14 +35,24 @@ namespace Hackle
         /// <summary>The device id (<c>$deviceId</c>); a blank or over-long value is dropped.</summary>
         public string? DeviceId { get => _deviceId; set => _deviceId = Valid(value); }
 
+        // Created on first use: most users carry an id and nothing else, and a web app makes one per request.
+        private HackleIdentifiers? _identifiers;
+        private HackleProperties? _properties;
+
         /// <summary>Custom identifiers by identifier type; the built-in properties win over same-named entries.</summary>
-        public HackleIdentifiers Identifiers { get; } = new HackleIdentifiers();
+        public HackleIdentifiers Identifiers => _identifiers ??= new HackleIdentifiers();
 
         /// <summary>User properties used by target rules and sent with events.</summary>
-        public HackleProperties Properties { get; } = new HackleProperties();
+        public HackleProperties Properties => _properties ??= new HackleProperties();
+
+        /// <summary>The custom identifiers, or a shared empty set when none was ever touched: reading never allocates.</summary>
+        internal HackleIdentifiers IdentifiersOrEmpty => _identifiers ?? HackleIdentifiers.Empty;
+
+        /// <summary>The properties, or a shared empty set when none was ever touched: reading never allocates.</summary>
+        internal HackleProperties PropertiesOrEmpty => _properties ?? HackleProperties.Empty;
 
         /// <summary>True when the user has at least one identifier; users without one get INVALID_INPUT.</summary>
-        public bool HasIdentifiers => _id != null || _userId != null || _deviceId != null || Identifiers.Count > 0;
+        public bool HasIdentifiers => _id != null || _userId != null || _deviceId != null || (_identifiers?.Count ?? 0) > 0;
 
         /// <summary>Looks up the identifier of an identifier type such as <c>$id</c> or a custom type.</summary>
         public bool TryGetIdentifier(string type, out string value)
@@ -55,7 +65,9 @@ namespace Hackle
                 _ => null,
             };
             if (builtIn != null) { value = builtIn; return true; }
-            return Identifiers.TryGetValue(type, out value);
+            if (_identifiers != null) return _identifiers.TryGetValue(type, out value);
+            value = null!;
+            return false;
         }
 
         private static string? Valid(string? value)

@@ -29,7 +29,7 @@ namespace Hackle.Internal.Config
             {
                 var slots = new List<Slot>();
                 foreach (var s in Items(b.Slots)) slots.Add(new Slot(s.StartInclusive, s.EndExclusive, s.VariationId));
-                buckets[b.Id] = new Bucket { Id = b.Id, Seed = b.Seed, SlotSize = b.SlotSize, Slots = slots.ToArray() };
+                buckets[b.Id] = new Bucket(b.Id, b.Seed, b.SlotSize, slots.ToArray());
             }
             var parameterConfigurations = new Dictionary<long, ParameterConfig>();
             foreach (var p in Items(dto.ParameterConfigurations))

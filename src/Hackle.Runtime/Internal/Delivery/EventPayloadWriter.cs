@@ -194,7 +194,7 @@ namespace Hackle.Internal.Delivery
             w.WriteNumber("timestamp", e.Timestamp);
             if (user.TryGetIdentifier(HackleUser.IdType, out var id)) w.WriteString("userId", id);
             w.WriteStartObject("identifiers");
-            foreach (var pair in user.Identifiers)
+            foreach (var pair in user.IdentifiersOrEmpty)
             {
                 // The built-in identifiers overwrite custom entries of the same type (J HackleUserResolver).
                 if (IsOverridden(user, pair.Key)) continue;
@@ -205,7 +205,7 @@ namespace Hackle.Internal.Delivery
             if (user.DeviceId != null) w.WriteString(HackleUser.DeviceIdType, user.DeviceId);
             w.WriteEndObject();
             w.WritePropertyName("userProperties");
-            WriteProperties(w, user.Properties);
+            WriteProperties(w, user.PropertiesOrEmpty);
             w.WriteStartObject("hackleProperties");
             w.WriteEndObject();
         }

@@ -40,7 +40,7 @@ namespace Hackle.Internal.Evaluation
                 case KeyType.UserId:
                     return ValueMatcher.Matches(scope.User.TryGetIdentifier(condition.KeyName, out var id) ? id : null, condition);
                 case KeyType.UserProperty:
-                    return ValueMatcher.Matches(scope.User.Properties.TryGetValue(condition.KeyName, out var property) ? property : null, condition);
+                    return ValueMatcher.Matches(scope.User.PropertiesOrEmpty.TryGetValue(condition.KeyName, out var property) ? property : null, condition);
                 case KeyType.HackleProperty:
                     // Server-side users carry no Hackle (client) properties.
                     return ValueMatcher.Matches(null, condition);

@@ -18,7 +18,7 @@ namespace Hackle.Manifest
     {
         /// <summary>
         /// An action is VARIATION with a <c>variationId</c> or BUCKET with a <c>bucketId</c>; anything else
-        /// (unknown type, missing id) is no action (spec §1.3).
+        /// (unknown type, missing id) is no action (docs/protocol.md §1.3).
         /// </summary>
         public static bool TryParseAction(string? type, bool hasVariationId, bool hasBucketId, out ActionKind kind)
         {

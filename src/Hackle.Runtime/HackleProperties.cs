@@ -135,7 +135,7 @@ namespace Hackle
         }
 
         /// <summary>
-        /// Keeps the string and number elements of a collection (spec §6). Elements are never walked into:
+        /// Keeps the string and number elements of a collection (docs/protocol.md §6). Elements are never walked into:
         /// a nested collection is skipped, so a cycle or a 100,000-level nesting costs one step. At most
         /// <see cref="MaxCollectionLength"/> elements are read, so an endless sequence cannot hang the
         /// caller, and a sequence that throws is dropped rather than thrown.

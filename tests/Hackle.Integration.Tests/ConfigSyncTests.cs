@@ -5,7 +5,7 @@ using Xunit;
 
 namespace Hackle.Integration.Tests;
 
-/// <summary>Config polling against a real HTTP server (spec §1.1).</summary>
+/// <summary>Config polling against a real HTTP server (docs/protocol.md §1.1).</summary>
 public sealed class ConfigSyncTests
 {
     [Fact]

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace Hackle.Integration.Tests;
 
-/// <summary>Event delivery against a real HTTP server (spec §4): batching, retries, accounting, close.</summary>
+/// <summary>Event delivery against a real HTTP server (docs/protocol.md §4): batching, retries, accounting, close.</summary>
 public sealed class EventDeliveryTests
 {
     private static async Task<FakeHackleServer> ServerAsync()

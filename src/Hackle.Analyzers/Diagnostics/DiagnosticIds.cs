@@ -7,8 +7,8 @@ namespace Hackle.Analyzers.Diagnostics
     /// name them in attributes.
     /// </summary>
     /// <remarks>
-    /// HKA105 is left free for the design notes' "static client never closed" rule, which is not part of
-    /// this rule set yet, so that the remaining ids keep the numbers the design notes give them.
+    /// HKA105 is reserved for a "static client never closed" rule that is not part of this rule set yet
+    /// (docs/diagnostics.md, "Analyzer diagnostics"), so that the other ids keep their published numbers.
     /// </remarks>
     public static class DiagnosticIds
     {

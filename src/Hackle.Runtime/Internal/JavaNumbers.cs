@@ -4,7 +4,7 @@ using System.Text;
 
 namespace Hackle.Internal
 {
-    /// <summary>Java's number semantics where Hackle's decisions depend on them (spec §2.6).</summary>
+    /// <summary>Java's number semantics where Hackle's decisions depend on them (docs/protocol.md §2.6).</summary>
     internal static class JavaNumbers
     {
         private static readonly char[] s_exponentMarks = { 'E', 'e' };

@@ -3,7 +3,7 @@ using Hackle.Manifest;
 
 namespace Hackle.Internal
 {
-    /// <summary>Variation keys are A..J (J Variation.from, which also accepts lower case); others are errors.</summary>
+    /// <summary>Variation keys are A..J (docs/protocol.md §3.1 and §8.11); others are errors.</summary>
     internal static class VariationKeys
     {
         public static string Normalize(string key) =>

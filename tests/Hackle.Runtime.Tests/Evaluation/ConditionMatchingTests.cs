@@ -4,7 +4,7 @@ using static Hackle.Runtime.Tests.Config;
 
 namespace Hackle.Runtime.Tests.Evaluation;
 
-/// <summary>Condition semantics of spec §2.5-2.6, observed through a flag whose only rule turns it on.</summary>
+/// <summary>Condition semantics of docs/protocol.md §2.5-2.6, observed through a flag whose only rule turns it on.</summary>
 public class ConditionMatchingTests
 {
     private static bool Matches(JsonObject condition, HackleUser user, JsonArray? segments = null)

@@ -4,7 +4,7 @@ using static Hackle.Runtime.Tests.Config;
 
 namespace Hackle.Runtime.Tests.Evaluation;
 
-/// <summary>The A/B test flow of spec §3.2, step by step: the first step that decides wins.</summary>
+/// <summary>The A/B test flow of docs/protocol.md §3.2, step by step: the first step that decides wins.</summary>
 public class ExperimentFlowTests
 {
     // Bucket 1 sends everyone to variation B (id 12 for key 1), bucket 2 allocates nobody.

@@ -4,7 +4,7 @@ using static Hackle.Runtime.Tests.Config;
 
 namespace Hackle.Runtime.Tests.Evaluation;
 
-/// <summary>The feature-flag flow of spec §3.3.</summary>
+/// <summary>The feature-flag flow of docs/protocol.md §3.3.</summary>
 public class FeatureFlagFlowTests
 {
     // Bucket 1: everyone on (B = id 12); bucket 2: nobody allocated; bucket 3: everyone off (A = id 11).

@@ -2,7 +2,7 @@ using Hackle;
 
 namespace Hackle.Runtime.Tests.Model;
 
-/// <summary>Input rules of spec §6: invalid entries are dropped, never thrown.</summary>
+/// <summary>Input rules of docs/protocol.md §6: invalid entries are dropped, never thrown.</summary>
 public class UserAndEventInputTests
 {
     [Theory]

@@ -27,7 +27,7 @@ public class EvaluationProperties
             foreach (var userShape in c.Users)
             {
                 var user = userShape.ToUser();
-                // Input is checked before the key (spec §3.2): a user without identifiers is INVALID_INPUT everywhere.
+                // Input is checked before the key (docs/protocol.md §3.2): a user without identifiers is INVALID_INPUT everywhere.
                 DecisionReason NotFound(DecisionReason reason) => user.HasIdentifiers ? reason : DecisionReason.InvalidInput;
                 foreach (var (key, shape) in keyed)
                 {

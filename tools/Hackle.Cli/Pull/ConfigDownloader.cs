@@ -14,7 +14,7 @@ namespace Hackle.Cli.Pull;
 /// </summary>
 internal sealed class ConfigDownloader
 {
-    /// <summary>The config path under the SDK URL (spec §1.1); the runtime's WorkspaceFetcher builds the same.</summary>
+    /// <summary>The config path under the SDK URL (docs/protocol.md §1.1); the runtime's WorkspaceFetcher builds the same.</summary>
     public static string ConfigPath(string sdkKey) => "api/v2/workspaces/" + Uri.EscapeDataString(sdkKey) + "/config";
 
     private readonly string _sdkKey;

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Hackle.Cli.Serve;
 
-/// <summary>The three event lists of a batch (spec §4.2).</summary>
+/// <summary>The three event lists of a batch (docs/protocol.md §4.2).</summary>
 internal enum EventKind { Exposure, Track, RemoteConfig }
 
 /// <summary>One valid event of a batch, with the fields the live page counts.</summary>

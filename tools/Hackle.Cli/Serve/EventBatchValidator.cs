@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Hackle.Cli.Serve;
 
 /// <summary>
-/// Checks a POST /api/v2/events body against the payload the SDKs send (spec §4.2): a JSON object with
+/// Checks a POST /api/v2/events body against the payload the SDKs send (docs/protocol.md §4.2): a JSON object with
 /// exposureEvents, trackEvents and remoteConfigEvents arrays. Each event is checked on its own, so one
 /// bad event does not cost the valid ones.
 /// </summary>

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Text.Json;
 
-// Wire-format DTOs of GET /api/v2/workspaces/{sdkKey}/config (spec §1.2). They mirror
+// Wire-format DTOs of GET /api/v2/workspaces/{sdkKey}/config (docs/protocol.md §1.2). They mirror
 // Hackle.Manifest.WireSchema field for field (WireSchemaTests checks it): a field of the wrong JSON kind
 // fails the deserialization of its entity, and the parser then drops that entity alone. Every field is
 // optional on the wire; the mapper decides what a missing or unknown value means.

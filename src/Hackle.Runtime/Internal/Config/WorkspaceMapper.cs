@@ -8,11 +8,11 @@ namespace Hackle.Internal.Config
     /// <summary>
     /// Maps the bound DTOs into the evaluation model with the shared rules of <see cref="ItemRules"/>:
     /// unknown statuses, actions, condition types and segment or parameter types drop only the entity they
-    /// belong to (spec §1.3). Each dropped top-level entity is named, with the reason, in the problems list.
+    /// belong to (docs/protocol.md §1.3). Each dropped top-level entity is named, with the reason, in the problems list.
     /// </summary>
     internal sealed class WorkspaceMapper
     {
-        /// <summary>Which condition key types a target may hold, by where the target sits (J TargetingType).</summary>
+        /// <summary>Which condition key types a target may hold, by where the target sits (docs/protocol.md §1.3, conditions).</summary>
         private enum TargetingContext { Identifier, Property, Segment }
 
         private readonly List<string> _problems;

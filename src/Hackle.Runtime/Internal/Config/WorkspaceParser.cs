@@ -7,7 +7,7 @@ using Hackle.Manifest;
 namespace Hackle.Internal.Config
 {
     /// <summary>
-    /// Turns the wire format into the evaluation model, tolerantly (spec §1.3, docs/manifest.md): an entity
+    /// Turns the wire format into the evaluation model, tolerantly (docs/protocol.md §1.3, docs/manifest.md): an entity
     /// of one of the root lists that has a field of the wrong JSON kind, or that the rules of
     /// <see cref="ItemRules"/> drop, is left out alone and named in <see cref="HackleWorkspace.DroppedItems"/>.
     /// Only text that is not JSON, a root that is not an object, a root list that is not an array, or a

@@ -22,7 +22,7 @@ namespace Hackle.Internal.Delivery
     }
 
     /// <summary>
-    /// POSTs one batch to <c>{eventUrl}/api/v2/events</c> (spec §4). The body is written once, so a
+    /// POSTs one batch to <c>{eventUrl}/api/v2/events</c> (docs/protocol.md §4). The body is written once, so a
     /// retry carries the same insertIds and the server can de-duplicate it. 5xx, 429, timeouts and
     /// network errors are retried with backoff; any other non-2xx refuses the batch for good. Once close
     /// has begun, a server that cannot be reached (the name does not resolve, the connection is refused)

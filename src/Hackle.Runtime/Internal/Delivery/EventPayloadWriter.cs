@@ -8,7 +8,7 @@ using System.Text.Json;
 namespace Hackle.Internal.Delivery
 {
     /// <summary>
-    /// Writes the body of <c>POST /api/v2/events</c> (spec §4.2) with a Utf8JsonWriter: no reflection,
+    /// Writes the body of <c>POST /api/v2/events</c> (docs/protocol.md §4.2) with a Utf8JsonWriter: no reflection,
     /// and null fields left out as Java's SDK does. An event that cannot be written (a <c>$</c> property
     /// value whose ToString throws, say) is left out alone: the batch is written again event by event,
     /// and only the events that failed are reported, never the whole batch.
@@ -196,7 +196,7 @@ namespace Hackle.Internal.Delivery
             w.WriteStartObject("identifiers");
             foreach (var pair in user.IdentifiersOrEmpty)
             {
-                // The built-in identifiers overwrite custom entries of the same type (J HackleUserResolver).
+                // The built-in identifiers overwrite custom entries of the same type (as Hackle's Java SDK resolves users; docs/protocol.md §6).
                 if (IsOverridden(user, pair.Key)) continue;
                 w.WriteString(pair.Key, pair.Value);
             }

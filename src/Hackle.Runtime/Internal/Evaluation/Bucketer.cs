@@ -2,7 +2,7 @@ using Hackle.Internal.Model;
 
 namespace Hackle.Internal.Evaluation
 {
-    /// <summary>Maps an identifier to a slot of a bucket (spec §2.2-2.3).</summary>
+    /// <summary>Maps an identifier to a slot of a bucket (docs/protocol.md §2.2-2.3).</summary>
     internal static class Bucketer
     {
         /// <summary>

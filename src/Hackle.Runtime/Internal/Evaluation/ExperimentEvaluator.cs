@@ -2,7 +2,7 @@ using Hackle.Internal.Model;
 
 namespace Hackle.Internal.Evaluation
 {
-    /// <summary>The A/B test and feature-flag flows of spec §3.2-3.3; the first step that decides wins.</summary>
+    /// <summary>The A/B test and feature-flag flows of docs/protocol.md §3.2-3.3; the first step that decides wins.</summary>
     internal static class ExperimentEvaluator
     {
         public const string ControlKey = "A";
@@ -101,7 +101,7 @@ namespace Hackle.Internal.Evaluation
             return slot is null ? null : experiment.GetVariation(slot.VariationId);
         }
 
-        /// <summary>Mutual exclusion (spec §2.4): the container's slot names a group, which must list the experiment id.</summary>
+        /// <summary>Mutual exclusion (docs/protocol.md §2.4): the container's slot names a group, which must list the experiment id.</summary>
         private static bool IsInContainerGroup(ref EvaluationScope scope, Experiment experiment, long containerId, string identifier)
         {
             var workspace = scope.Workspace;

@@ -4,7 +4,7 @@ using System.Text;
 
 namespace Hackle.Internal.Evaluation
 {
-    /// <summary>MurmurHash3 x86 32-bit over the UTF-8 bytes of a string (spec §2.1), allocation-free.</summary>
+    /// <summary>MurmurHash3 x86 32-bit over the UTF-8 bytes of a string (docs/protocol.md §2.1), allocation-free.</summary>
     internal static class Murmur3
     {
         private const uint C1 = 0xcc9e2d51;

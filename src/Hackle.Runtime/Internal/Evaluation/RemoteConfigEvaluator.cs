@@ -3,7 +3,7 @@ using Hackle.Manifest;
 
 namespace Hackle.Internal.Evaluation
 {
-    /// <summary>Remote-config flow of spec §5: first matching and bucketed rule, else the default value, then a type check.</summary>
+    /// <summary>Remote-config flow of docs/protocol.md §5: first matching and bucketed rule, else the default value, then a type check.</summary>
     internal static class RemoteConfigEvaluator
     {
         public static RemoteConfigEvaluation Evaluate(ref EvaluationScope scope, RemoteConfigParameter parameter, ConfigValueType requiredType, object defaultValue)

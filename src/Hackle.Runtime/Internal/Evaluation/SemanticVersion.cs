@@ -3,7 +3,7 @@ using System;
 namespace Hackle.Internal.Evaluation
 {
     /// <summary>
-    /// A semantic version as Hackle compares them (J core/model/Version.kt): MAJOR[.MINOR[.PATCH]]
+    /// A semantic version as Hackle compares them (as Hackle's Java SDK parses versions; docs/protocol.md §2.5): MAJOR[.MINOR[.PATCH]]
     /// with optional -prerelease and +build; missing parts are 0, leading zeros are rejected, build
     /// metadata is ignored. Parsing and comparing allocate nothing.
     /// </summary>

@@ -4,10 +4,10 @@ using Hackle.Internal.Model;
 
 namespace Hackle.Internal.Evaluation
 {
-    /// <summary>Matches targets and conditions against the user of a scope (spec §2.5).</summary>
+    /// <summary>Matches targets and conditions against the user of a scope (docs/protocol.md §2.5).</summary>
     internal static class TargetMatcher
     {
-        /// <summary>Nested AB_TEST results that can satisfy a condition (J ExperimentConditionMatcher).</summary>
+        /// <summary>Nested AB_TEST results that can satisfy a condition (docs/protocol.md §2.5, AB_TEST and FEATURE_FLAG conditions).</summary>
         private static bool IsAbTestMatchedReason(DecisionReason reason) =>
             reason == DecisionReason.Overridden || reason == DecisionReason.TrafficAllocated ||
             reason == DecisionReason.TrafficAllocatedByTargeting || reason == DecisionReason.ExperimentCompleted;
@@ -52,7 +52,7 @@ namespace Hackle.Internal.Evaluation
                     return ValueMatcher.Matches(null, condition);
                 case KeyType.NumberOfEventsInDays:
                 case KeyType.NumberOfEventsWithPropertyInDays:
-                    // Server-side users carry no target events, so the count is 0 (J TargetEventConditionMatcher).
+                    // Server-side users carry no target events, so the count is 0 (docs/protocol.md §2.5, key types).
                     return ValueMatcher.Matches(0L, condition);
                 case KeyType.Segment:
                     return MatchesSegment(ref scope, condition);

@@ -4,7 +4,7 @@ using Hackle.Internal.Config;
 
 namespace Hackle.Internal.Evaluation
 {
-    /// <summary>Conversions of user and config values for matching, as Java's ValueConverter does (spec §2.6).</summary>
+    /// <summary>Conversions of user and config values for matching, as Java's ValueConverter does (docs/protocol.md §2.6).</summary>
     internal static class ValueConverter
     {
         /// <summary>

@@ -4,7 +4,7 @@ using Hackle.Manifest;
 
 namespace Hackle.Internal.Evaluation
 {
-    /// <summary>Applies a condition's operator and match type to a user value (spec §2.5, J ValueOperatorMatcher).</summary>
+    /// <summary>Applies a condition's operator and match type to a user value (docs/protocol.md §2.5).</summary>
     internal static class ValueMatcher
     {
         /// <summary>

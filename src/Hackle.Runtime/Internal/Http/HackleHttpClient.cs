@@ -9,7 +9,7 @@ namespace Hackle.Internal.Http
 {
     /// <summary>
     /// The one HttpClient of a Hackle client, shared by config polling and event delivery, and the
-    /// X-HACKLE-* headers every request carries (spec §1.1).
+    /// X-HACKLE-* headers every request carries (docs/protocol.md §1.1).
     /// </summary>
     internal sealed class HackleHttpClient : IDisposable
     {

@@ -3,7 +3,7 @@ using System;
 namespace Hackle.Internal.Model
 {
     /// <summary>
-    /// A bucket of slots (spec §2.2-2.3). When it is built, it works out whether bucketing can skip the
+    /// A bucket of slots (docs/protocol.md §2.2-2.3). When it is built, it works out whether bucketing can skip the
     /// hash: see <see cref="UniformSlot"/> and <see cref="HashFreeSlot"/>.
     /// </summary>
     internal sealed class Bucket
@@ -18,7 +18,7 @@ namespace Hackle.Internal.Model
             if (UniformSlot != null)
             {
                 // The one slot number outside [0, slotSize) a hash can give: abs(int.MinValue) stays
-                // negative in Java's int arithmetic (spec §2.2), so that user lands on int.MinValue % slotSize.
+                // negative in Java's int arithmetic (docs/protocol.md §2.2), so that user lands on int.MinValue % slotSize.
                 var minValueSlot = GetSlot(int.MinValue % slotSize);
                 if (minValueSlot != null && minValueSlot.VariationId == UniformSlot.VariationId) HashFreeSlot = UniformSlot;
             }

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 
 namespace Hackle.Internal.Model
 {
-    /// <summary>An A/B test or a feature flag, after the tolerant mapping of §1.3.</summary>
+    /// <summary>An A/B test or a feature flag, after the tolerant mapping of docs/protocol.md §1.3.</summary>
     internal sealed class Experiment
     {
         public long Id;

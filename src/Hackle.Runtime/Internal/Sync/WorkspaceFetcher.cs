@@ -9,7 +9,7 @@ using Hackle.Internal.Http;
 namespace Hackle.Internal.Sync
 {
     /// <summary>
-    /// One conditional GET of the workspace config (spec §1.1): sends back the last Last-Modified as
+    /// One conditional GET of the workspace config (docs/protocol.md §1.1): sends back the last Last-Modified as
     /// If-Modified-Since, reads at most the size limit (<see cref="ConfigBodyReader"/>), and parses the body.
     /// Failures become outcomes, never exceptions, except cancellation of the caller's token (shutdown).
     /// </summary>
@@ -81,7 +81,7 @@ namespace Hackle.Internal.Sync
 
         private static string? LastModified(HttpResponseMessage response)
         {
-            // Sent back verbatim (spec §1.1), so read the raw header rather than the parsed date.
+            // Sent back verbatim (docs/protocol.md §1.1), so read the raw header rather than the parsed date.
 #if NET
             return response.Content.Headers.NonValidated.TryGetValues("Last-Modified", out var values) ? values.ToString() : null;
 #else

@@ -521,5 +521,5 @@ public class ClientCreatedPerRequestTests
         {
             public string Index() => HackleClient.Create("sdk-key").Variation(42, new HackleUser("u"));
         }
-        """, TestOptions.Default with { WebStubs = false });
+        """, TestOptions.Default with { Web = false });
 }

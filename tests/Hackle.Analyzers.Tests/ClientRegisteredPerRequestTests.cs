@@ -55,7 +55,8 @@ public class ClientRegisteredPerRequestTests
                 services.AddScoped<Consumer>();
                 services.AddTransient(sp => new Consumer(sp.GetRequiredService<IHackleClient>()));
                 services.Add(new ServiceDescriptor(typeof(IHackleClient), _ => HackleClient.Create("k"), ServiceLifetime.Singleton));
-                services.AddHackle("sdk-key");
+                services.AddHackle(options => options.SdkKey = "sdk-key");
+                services.AddHackle(HackleClient.Create("owned-by-the-host"));
             }
         }
         """);

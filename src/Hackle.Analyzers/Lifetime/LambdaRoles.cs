@@ -16,6 +16,9 @@ namespace Hackle.Analyzers.Lifetime
         /// <summary>A request delegate or inline middleware (first parameter HttpContext).</summary>
         RequestDelegate,
 
+        /// <summary>An inline endpoint filter (AddEndpointFilter): runs on every request to the endpoint.</summary>
+        EndpointFilter,
+
         /// <summary>Runs once, or once per cache key: Lazy, LazyInitializer, GetOrAdd/GetOrCreate, DI factories.</summary>
         RunsOnce,
 
@@ -36,10 +39,10 @@ namespace Hackle.Analyzers.Lifetime
                 return LambdaRole.RequestDelegate;
             }
 
-            if (!(lambda.SkipConversionsUp().Parent is IDelegateCreationOperation delegateCreation)
-                || !(delegateCreation.SkipConversionsUp().Parent is IArgumentOperation argument))
+            if (!(lambda.SkipConversionsUp().Parent is IDelegateCreationOperation delegateCreation)) return LambdaRole.Deferred;
+            if (!(delegateCreation.SkipConversionsUp().Parent is IArgumentOperation argument))
             {
-                return LambdaRole.Deferred;
+                return IsMappedThroughLocal(delegateCreation, types) ? LambdaRole.RouteHandler : LambdaRole.Deferred;
             }
 
             switch (argument.Parent)
@@ -59,6 +62,7 @@ namespace Hackle.Analyzers.Lifetime
         {
             var method = invocation.TargetMethod;
             if (IsRouteHandlerArgument(method, argument, types)) return LambdaRole.RouteHandler;
+            if (IsEndpointFilterArgument(method, types)) return LambdaRole.EndpointFilter;
             if (SymbolEqualityComparer.Default.Equals(method.ContainingType, types.LazyInitializer)) return LambdaRole.RunsOnce;
             switch (method.Name)
             {
@@ -91,5 +95,40 @@ namespace Hackle.Analyzers.Lifetime
             return parameterType is INamedTypeSymbol { DelegateInvokeMethod: { Parameters: { Length: > 0 } invokeParameters } }
                 && SymbolEqualityComparer.Default.Equals(invokeParameters[0].Type, types.HttpContext);
         }
+
+        /// <summary>
+        /// True when <paramref name="delegateCreation"/> (a lambda or method group) is stored in a local that is
+        /// then passed as a route handler: <c>Func&lt;string, string&gt; h = ...; app.MapGet("/x", h);</c>.
+        /// </summary>
+        public static bool IsMappedThroughLocal(IOperation delegateCreation, KnownTypes types)
+        {
+            if (types.EndpointRouteBuilder is null) return false;
+            var top = delegateCreation.SkipConversionsUp();
+            ILocalSymbol? local = top.Parent switch
+            {
+                IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+                ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when assignment.Value == top => target.Local,
+                _ => null,
+            };
+            if (local is null) return false;
+            foreach (var reference in delegateCreation.Root().Descendants())
+            {
+                if (reference is ILocalReferenceOperation read
+                    && SymbolEqualityComparer.Default.Equals(read.Local, local)
+                    && read.SkipConversionsUp().Parent is IArgumentOperation { Parent: IInvocationOperation invocation } argument
+                    && IsRouteHandlerArgument(invocation.TargetMethod, argument, types))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /// <summary>True for ASP.NET Core's <c>AddEndpointFilter(builder, (context, next) =&gt; ...)</c>.</summary>
+        private static bool IsEndpointFilterArgument(IMethodSymbol method, KnownTypes types) =>
+            types.EndpointRouteBuilder != null
+            && method.Name == "AddEndpointFilter"
+            && method.IsExtensionMethod
+            && method.IsInNamespace("Microsoft.AspNetCore.Http");
     }
 }

@@ -15,6 +15,7 @@ namespace Hackle.Analyzers.Lifetime
         Grpc,
         Function,
         Filter,
+        EndpointFilter,
         Loop,
     }
 
@@ -74,6 +75,7 @@ namespace Hackle.Analyzers.Lifetime
             RequestContextKind.Grpc => "in a gRPC service",
             RequestContextKind.Function => "in an Azure Function",
             RequestContextKind.Filter => "in an MVC filter",
+            RequestContextKind.EndpointFilter => "in an endpoint filter",
             RequestContextKind.Loop => "inside a loop",
             _ => "per request",
         };

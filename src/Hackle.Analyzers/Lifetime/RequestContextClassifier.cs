@@ -35,6 +35,8 @@ namespace Hackle.Analyzers.Lifetime
                                 return new RequestContext(RequestContextKind.MinimalApi, InjectionFix.LambdaParameter);
                             case LambdaRole.RequestDelegate when !LazyStorage.FillsLongLivedStorage(creation, lambda, instanceStateIsPerRequest: false):
                                 return new RequestContext(RequestContextKind.RequestDelegate, InjectionFix.None);
+                            case LambdaRole.EndpointFilter when !LazyStorage.FillsLongLivedStorage(creation, lambda, instanceStateIsPerRequest: false):
+                                return new RequestContext(RequestContextKind.EndpointFilter, InjectionFix.None);
                             case LambdaRole.LoopBody when !crossedFunction && !IsCreatedForReuse(creation, lambda, types):
                                 return new RequestContext(RequestContextKind.Loop, InjectionFix.None);
                         }

@@ -140,11 +140,13 @@ namespace Hackle.Analyzers.Lifetime
         };
 
         /// <summary>
-        /// In a loop, a client that outlives its iteration (stored, added to a collection, returned, lazily
-        /// assigned to an outer variable) is being created for reuse, e.g. one client per tenant at startup.
+        /// In a loop, a client that outlives its iteration (stored, added to a collection, returned, assigned
+        /// to a variable declared outside the loop) is being created for reuse, e.g. one client per tenant at
+        /// startup, or a fail-over loop that tries keys until one client is ready and breaks.
         /// </summary>
         private static bool IsCreatedForReuse(IOperation creation, IOperation loop, KnownTypes types) =>
             LazyStorage.FillsLongLivedStorage(creation, loop, instanceStateIsPerRequest: false)
+            || LazyStorage.AssignsOuterVariable(creation, loop)
             || ValueFate.OfCreation(creation, types) == Fate.Escapes;
 
         private static InjectionFix FixFor(RequestContextKind kind, ISymbol member, KnownTypes types)

@@ -22,6 +22,7 @@ namespace Hackle.CodeFixes
         /// <inheritdoc />
         protected override void RegisterFix(CodeFixContext context, SyntaxNode root, SemanticModel? model, Diagnostic diagnostic)
         {
+            if (diagnostic.Properties.ContainsKey(DiagnosticProperties.DecidedAtCompilationEnd)) return;
             var declaration = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)
                 .FirstAncestorOrSelf<LocalDeclarationStatementSyntax>();
             if (declaration is null || declaration.UsingKeyword != default || declaration.Declaration.Variables.Count != 1) return;

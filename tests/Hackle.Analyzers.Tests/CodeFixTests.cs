@@ -260,7 +260,7 @@ public class CodeFixTests
                 client.Track("start", new HackleUser("u"));
             }
         }
-        """);
+        """, TestOptions.Default with { Web = false });
 
     [Fact]
     public Task Local_in_async_code_gets_await_using() => VerifyLifetime.CodeFixAsync<AddUsingCodeFixProvider>("""

@@ -21,6 +21,9 @@ namespace Hackle.Analyzers.Lifetime
         private readonly RouteHandlerRegistry _routeHandlers;
         private readonly ConcurrentDictionary<ISymbol, Fate> _memberFates = new ConcurrentDictionary<ISymbol, Fate>(SymbolEqualityComparer.Default);
 
+        private static readonly ImmutableDictionary<string, string?> s_decidedAtEnd =
+            ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.DecidedAtCompilationEnd, "true");
+
         public ClientLifetimeState(INamedTypeSymbol type, KnownTypes types, RouteHandlerRegistry routeHandlers)
         {
             _type = type;
@@ -99,7 +102,11 @@ namespace Hackle.Analyzers.Lifetime
                 }
 
                 var neverDisposed = StoredInLocal(creation) is { } local && ValueFate.OfCreation(creation, _types) == Fate.Dropped
-                    ? Diagnostic.Create(DiagnosticDescriptors.ClientNeverDisposed, creation.Syntax.GetLocation(), local.Name)
+                    ? Diagnostic.Create(
+                        DiagnosticDescriptors.ClientNeverDisposed,
+                        creation.Syntax.GetLocation(),
+                        deferred ? s_decidedAtEnd : ImmutableDictionary<string, string?>.Empty,
+                        local.Name)
                     : null;
                 if (deferred)
                 {
@@ -139,7 +146,7 @@ namespace Hackle.Analyzers.Lifetime
         /// <summary>The instance field or property of this type that a creation is stored in, if any.</summary>
         private ISymbol? StoredInInstanceMember(IOperation creation)
         {
-            var top = creation.SkipConversionsUp();
+            var top = creation.SkipToValueUse();
             ISymbol? member = top.Parent switch
             {
                 IFieldInitializerOperation initializer when initializer.InitializedFields.Length == 1 => initializer.InitializedFields[0],
@@ -161,7 +168,7 @@ namespace Hackle.Analyzers.Lifetime
 
         private static ILocalSymbol? StoredInLocal(IOperation creation)
         {
-            var top = creation.SkipConversionsUp();
+            var top = creation.SkipToValueUse();
             return top.Parent switch
             {
                 IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } when !ValueFate.IsUsingDeclaration(declarator) => declarator.Symbol,

@@ -22,8 +22,11 @@ namespace Hackle.Analyzers.Lifetime
         /// <summary>Runs once, or once per cache key: Lazy, LazyInitializer, GetOrAdd/GetOrCreate, DI factories.</summary>
         RunsOnce,
 
-        /// <summary>The body of Parallel.For/ForEach or of a LINQ operator: runs per element.</summary>
+        /// <summary>The body of Parallel.For/ForEach, List/Array.ForEach or of a LINQ operator: runs per element.</summary>
         LoopBody,
+
+        /// <summary>A timer callback or an event handler (<c>+=</c>): runs per tick or per event.</summary>
+        Callback,
     }
 
     /// <summary>Classifies lambdas by the call they are passed to.</summary>
@@ -40,6 +43,7 @@ namespace Hackle.Analyzers.Lifetime
             }
 
             if (!(lambda.SkipConversionsUp().Parent is IDelegateCreationOperation delegateCreation)) return LambdaRole.Deferred;
+            if (delegateCreation.SkipConversionsUp().Parent is IEventAssignmentOperation { Adds: true }) return LambdaRole.Callback;
             if (!(delegateCreation.SkipConversionsUp().Parent is IArgumentOperation argument))
             {
                 return IsMappedThroughLocal(delegateCreation, types) ? LambdaRole.RouteHandler : LambdaRole.Deferred;
@@ -51,6 +55,8 @@ namespace Hackle.Analyzers.Lifetime
                     return LambdaRole.RunsOnce;
                 case IObjectCreationOperation creation when creation.Type.InheritsFrom(types.ServiceDescriptor):
                     return LambdaRole.RunsOnce;
+                case IObjectCreationOperation creation when creation.Type.InheritsFrom(types.ThreadingTimer):
+                    return LambdaRole.Callback;
                 case IInvocationOperation invocation:
                     return OfArgument(invocation, argument, types);
                 default:
@@ -75,7 +81,8 @@ namespace Hackle.Analyzers.Lifetime
             // DI factories: the lifetime decides how often they run, and HKA102 reports the wrong ones.
             if (ServiceRegistrations.IsRegistration(method, types)) return LambdaRole.RunsOnce;
             if (SymbolEqualityComparer.Default.Equals(method.ContainingType, types.Parallel)
-                || SymbolEqualityComparer.Default.Equals(method.ContainingType, types.Enumerable))
+                || SymbolEqualityComparer.Default.Equals(method.ContainingType, types.Enumerable)
+                || (method.Name == "ForEach" && (method.ContainingType.InheritsFrom(types.List) || method.ContainingType.SpecialType == SpecialType.System_Array)))
             {
                 return LambdaRole.LoopBody;
             }

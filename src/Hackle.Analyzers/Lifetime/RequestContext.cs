@@ -17,6 +17,7 @@ namespace Hackle.Analyzers.Lifetime
         Filter,
         EndpointFilter,
         Loop,
+        Callback,
     }
 
     /// <summary>How the HKA101 code fix can take the client from dependency injection.</summary>
@@ -77,6 +78,7 @@ namespace Hackle.Analyzers.Lifetime
             RequestContextKind.Filter => "in an MVC filter",
             RequestContextKind.EndpointFilter => "in an endpoint filter",
             RequestContextKind.Loop => "inside a loop",
+            RequestContextKind.Callback => "in a timer or event callback",
             _ => "per request",
         };
     }

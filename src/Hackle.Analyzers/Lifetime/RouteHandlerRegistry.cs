@@ -52,7 +52,9 @@ namespace Hackle.Analyzers.Lifetime
             {
                 if (Contains(requestContext.PendingHandler!))
                 {
-                    context.ReportDiagnostic(ClientLifetimeState.PerRequest(creation, RequestContextKind.MinimalApi, requestContext.Fix));
+                    // No code fix for a diagnostic known only at the end of the compilation: the IDE's light bulb
+                    // works on one document at a time.
+                    context.ReportDiagnostic(ClientLifetimeState.PerRequest(creation, RequestContextKind.MinimalApi, InjectionFix.None));
                 }
                 else if (otherwise != null)
                 {

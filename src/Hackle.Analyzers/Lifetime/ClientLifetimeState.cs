@@ -101,6 +101,13 @@ namespace Hackle.Analyzers.Lifetime
                     continue;
                 }
 
+                // 'var client = Create(); if (!client.IsReady) ...; _client = client;' stores it too.
+                if (StoredInLocal(creation) is { } staged && LocalStoredInInstanceMember(staged, creation.Root()) is { } stagedMember)
+                {
+                    if (!undisposedFields.ContainsKey(stagedMember)) undisposedFields[stagedMember] = creation;
+                    continue;
+                }
+
                 var neverDisposed = StoredInLocal(creation) is { } local && ValueFate.OfCreation(creation, _types) == Fate.Dropped
                     ? Diagnostic.Create(
                         DiagnosticDescriptors.ClientNeverDisposed,
@@ -157,6 +164,26 @@ namespace Hackle.Analyzers.Lifetime
             return member != null && !member.IsStatic && SymbolEqualityComparer.Default.Equals(member.ContainingType, _type)
                 ? member.OriginalDefinition
                 : null;
+        }
+
+        /// <summary>The instance member of this type that <paramref name="local"/> is assigned to, if any.</summary>
+        private ISymbol? LocalStoredInInstanceMember(ILocalSymbol local, IOperation root)
+        {
+            foreach (var operation in root.Descendants())
+            {
+                if (operation is ILocalReferenceOperation reference
+                    && SymbolEqualityComparer.Default.Equals(reference.Local, local)
+                    && reference.SkipConversionsUp() is var top
+                    && top.Parent is ISimpleAssignmentOperation assignment
+                    && assignment.Value == top
+                    && IsOnThis(assignment.Target)
+                    && assignment.Target.ReferencedStorage() is { IsStatic: false } member
+                    && SymbolEqualityComparer.Default.Equals(member.ContainingType, _type))
+                {
+                    return member.OriginalDefinition;
+                }
+            }
+            return null;
         }
 
         private static bool IsOnThis(IOperation target) => target switch

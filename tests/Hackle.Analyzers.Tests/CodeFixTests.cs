@@ -181,6 +181,88 @@ public class CodeFixTests
         }
         """);
 
+    /// <summary>Issue 13: the inject fix must compile when the code needs the concrete HackleClient (AddHackle registers it too).</summary>
+    [Fact]
+    public Task Concrete_client_uses_inject_HackleClient() => VerifyLifetime.CodeFixAsync<InjectClientCodeFixProvider>("""
+        using Hackle;
+        using Microsoft.AspNetCore.Mvc;
+
+        public class StatsController : ControllerBase
+        {
+            public IActionResult Get()
+            {
+                var client = {|HKA101:HackleClient.Create("sdk-key")|};
+                return Ok(client.EventStats);
+            }
+        }
+        """, """
+        using Hackle;
+        using Microsoft.AspNetCore.Mvc;
+
+        public class StatsController : ControllerBase
+        {
+            private readonly HackleClient _hackleClient;
+
+            public StatsController(HackleClient hackleClient)
+            {
+                _hackleClient = hackleClient;
+            }
+
+            public IActionResult Get()
+            {
+                var client = _hackleClient;
+                return Ok(client.EventStats);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Explicitly_typed_local_and_chained_constructors_compile() => VerifyLifetime.CodeFixAsync<InjectClientCodeFixProvider>("""
+        using Hackle;
+        using Microsoft.AspNetCore.Mvc;
+
+        public class PricesController : ControllerBase
+        {
+            private readonly string _region;
+
+            public PricesController() : this("eu") { }
+
+            public PricesController(string region)
+            {
+                _region = region;
+            }
+
+            public IActionResult Get(string id)
+            {
+                HackleClient client = {|HKA101:HackleClient.Create("sdk-key")|};
+                return Ok(client.Variation(42, new HackleUser(id + _region)));
+            }
+        }
+        """, """
+        using Hackle;
+        using Microsoft.AspNetCore.Mvc;
+
+        public class PricesController : ControllerBase
+        {
+            private readonly HackleClient _hackleClient;
+            private readonly string _region;
+
+            public PricesController(HackleClient hackleClient) : this("eu", hackleClient) { }
+
+            public PricesController(string region, HackleClient hackleClient)
+            {
+                _hackleClient = hackleClient;
+                _region = region;
+            }
+
+            public IActionResult Get(string id)
+            {
+                HackleClient client = _hackleClient;
+                return Ok(client.Variation(42, new HackleUser(id + _region)));
+            }
+        }
+        """);
+
     [Fact]
     public Task Loop_has_no_injection_fix() => VerifyLifetime.CodeFixAsync<InjectClientCodeFixProvider>("""
         using Hackle;

@@ -146,6 +146,24 @@ public class CodeFixTests
         app.MapGet("/checkout", (string id, IHackleClient hackleClient) => hackleClient.Variation(42, new HackleUser(id)));
         """);
 
+    /// <summary>Issue 13: a Map* handler taking HttpContext first is a route handler, and gets the parameter too.</summary>
+    [Fact]
+    public Task Minimal_api_lambda_taking_HttpContext_gets_a_handler_parameter() => VerifyLifetime.CodeFixAsync<InjectClientCodeFixProvider>("""
+        using Hackle;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+
+        var app = WebApplication.Create();
+        app.MapGet("/checkout", (HttpContext context) => {|HKA101:HackleClient.Create("sdk-key")|}.Variation(42, new HackleUser(context.TraceIdentifier)));
+        """, """
+        using Hackle;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+
+        var app = WebApplication.Create();
+        app.MapGet("/checkout", (HttpContext context, IHackleClient hackleClient) => hackleClient.Variation(42, new HackleUser(context.TraceIdentifier)));
+        """);
+
     [Fact]
     public Task Minimal_api_method_group_gets_a_parameter_and_the_using_statement_becomes_a_block() => VerifyLifetime.CodeFixAsync<InjectClientCodeFixProvider>("""
         using Hackle;

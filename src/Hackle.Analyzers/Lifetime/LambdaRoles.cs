@@ -35,6 +35,15 @@ namespace Hackle.Analyzers.Lifetime
         /// <summary>The role of <paramref name="lambda"/>.</summary>
         public static LambdaRole Of(IAnonymousFunctionOperation lambda, KnownTypes types)
         {
+            // A Map* handler bound as Delegate is a route handler even when it takes HttpContext first: minimal
+            // APIs bind its other parameters from DI, so the client can be injected there.
+            if (lambda.SkipConversionsUp().Parent is IDelegateCreationOperation { } mapped
+                && mapped.SkipConversionsUp().Parent is IArgumentOperation { Parent: IInvocationOperation mapCall } mapArgument
+                && SymbolEqualityComparer.Default.Equals(mapArgument.Parameter?.Type, types.Delegate)
+                && IsRouteHandlerArgument(mapCall.TargetMethod, mapArgument, types))
+            {
+                return LambdaRole.RouteHandler;
+            }
             var parameters = lambda.Symbol.Parameters;
             if (types.HttpContext != null && parameters.Length > 0
                 && SymbolEqualityComparer.Default.Equals(parameters[0].Type, types.HttpContext))

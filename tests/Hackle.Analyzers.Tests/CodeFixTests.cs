@@ -362,6 +362,44 @@ public class CodeFixTests
         }
         """, TestOptions.Default with { Web = false });
 
+    /// <summary>Issue 13: a local in a switch section gets 'using' inside a block ('using var' is not allowed there directly).</summary>
+    [Fact]
+    public Task Local_in_a_switch_section_gets_using_in_a_block() => VerifyLifetime.CodeFixAsync<AddUsingCodeFixProvider>("""
+        using Hackle;
+
+        public static class Program
+        {
+            public static void Main(string[] args)
+            {
+                switch (args.Length)
+                {
+                    case 1:
+                        var client = {|HKA103:HackleClient.Create(args[0])|};
+                        client.Track("start", new HackleUser("u"));
+                        break;
+                }
+            }
+        }
+        """, """
+        using Hackle;
+
+        public static class Program
+        {
+            public static void Main(string[] args)
+            {
+                switch (args.Length)
+                {
+                    case 1:
+                        {
+                            using var client = HackleClient.Create(args[0]);
+                            client.Track("start", new HackleUser("u"));
+                            break;
+                        }
+                }
+            }
+        }
+        """, TestOptions.Default with { Web = false });
+
     [Fact]
     public Task Local_in_async_code_gets_await_using() => VerifyLifetime.CodeFixAsync<AddUsingCodeFixProvider>("""
         using System.Threading.Tasks;

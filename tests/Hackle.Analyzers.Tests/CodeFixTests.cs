@@ -479,6 +479,91 @@ public class CodeFixTests
         }
         """);
 
+    /// <summary>Issue 13: with the Dispose(bool) pattern the call goes under 'if (disposing)', not after GC.SuppressFinalize.</summary>
+    [Fact]
+    public Task Dispose_bool_pattern_gets_the_call_in_the_disposing_branch() => VerifyLifetime.CodeFixAsync<DisposeFieldCodeFixProvider>("""
+        using System;
+        using Hackle;
+
+        public class FlagService : IDisposable
+        {
+            private readonly IHackleClient {|HKA104:_client|} = HackleClient.Create("sdk-key");
+            private readonly System.IO.MemoryStream _buffer = new();
+
+            public void Dispose()
+            {
+                Dispose(true);
+                GC.SuppressFinalize(this);
+            }
+
+            protected virtual void Dispose(bool disposing)
+            {
+                if (disposing)
+                {
+                    _buffer.Dispose();
+                }
+            }
+        }
+        """, """
+        using System;
+        using Hackle;
+
+        public class FlagService : IDisposable
+        {
+            private readonly IHackleClient _client = HackleClient.Create("sdk-key");
+            private readonly System.IO.MemoryStream _buffer = new();
+
+            public void Dispose()
+            {
+                Dispose(true);
+                GC.SuppressFinalize(this);
+            }
+
+            protected virtual void Dispose(bool disposing)
+            {
+                if (disposing)
+                {
+                    _buffer.Dispose();
+                    _client.Dispose();
+                }
+            }
+        }
+        """);
+
+    /// <summary>Issue 13: a BackgroundService is disposable through its base; the fix overrides Dispose().</summary>
+    [Fact]
+    public Task Background_service_gets_a_Dispose_override() => VerifyLifetime.CodeFixAsync<DisposeFieldCodeFixProvider>("""
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Hackle;
+        using Microsoft.Extensions.Hosting;
+
+        public sealed class FlagWorker : BackgroundService
+        {
+            private readonly IHackleClient {|HKA104:_client|} = HackleClient.Create("sdk-key");
+
+            protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.CompletedTask;
+        }
+        """, """
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Hackle;
+        using Microsoft.Extensions.Hosting;
+
+        public sealed class FlagWorker : BackgroundService
+        {
+            private readonly IHackleClient _client = HackleClient.Create("sdk-key");
+
+            protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.CompletedTask;
+
+            public override void Dispose()
+            {
+                _client.Dispose();
+                base.Dispose();
+            }
+        }
+        """);
+
     [Fact]
     public Task Raw_calls_become_generated_accessors() => VerifyFlags.CodeFixAsync<UseGeneratedAccessorCodeFixProvider>("""
         using Hackle;

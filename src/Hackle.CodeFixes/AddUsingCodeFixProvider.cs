@@ -22,10 +22,11 @@ namespace Hackle.CodeFixes
         /// <inheritdoc />
         protected override void RegisterFix(CodeFixContext context, SyntaxNode root, SemanticModel? model, Diagnostic diagnostic)
         {
+            if (diagnostic.Properties.ContainsKey(DiagnosticProperties.DecidedAtCompilationEnd)) return;
             var declaration = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)
                 .FirstAncestorOrSelf<LocalDeclarationStatementSyntax>();
             if (declaration is null || declaration.UsingKeyword != default || declaration.Declaration.Variables.Count != 1) return;
-            if (!(declaration.Parent is BlockSyntax || declaration.Parent is GlobalStatementSyntax)) return;
+            if (!(declaration.Parent is BlockSyntax || declaration.Parent is GlobalStatementSyntax || declaration.Parent is SwitchSectionSyntax)) return;
 
             var isAsync = IsInAsyncFunction(declaration);
             var title = isAsync ? "Declare with 'await using'" : "Declare with 'using'";
@@ -35,7 +36,19 @@ namespace Hackle.CodeFixes
             updated = isAsync
                 ? updated.WithAwaitKeyword(SyntaxFactory.Token(leading, SyntaxKind.AwaitKeyword, SyntaxFactory.TriviaList(SyntaxFactory.Space)))
                 : updated.WithUsingKeyword(updated.UsingKeyword.WithLeadingTrivia(leading));
-            var fixedRoot = root.ReplaceNode(declaration, updated);
+            SyntaxNode fixedRoot;
+            if (declaration.Parent is SwitchSectionSyntax section)
+            {
+                // 'using var' is not allowed directly in a switch section (CS8647): the section's statements
+                // go into a block, which also ends the client's scope with the section.
+                var statements = section.Statements.Replace(declaration, updated);
+                var block = SyntaxFactory.Block(statements).WithAdditionalAnnotations(Microsoft.CodeAnalysis.Formatting.Formatter.Annotation);
+                fixedRoot = root.ReplaceNode(section, section.WithStatements(SyntaxFactory.SingletonList<StatementSyntax>(block)));
+            }
+            else
+            {
+                fixedRoot = root.ReplaceNode(declaration, updated);
+            }
             context.RegisterRootFix(diagnostic, title, fixedRoot, nameof(AddUsingCodeFixProvider));
         }
 

@@ -21,7 +21,7 @@ namespace Hackle.CodeFixes
     public sealed class DisposeFieldCodeFixProvider : HackleCodeFixProvider
     {
         /// <summary>Creates the provider.</summary>
-        public DisposeFieldCodeFixProvider() : base(DiagnosticIds.ClientFieldNotDisposed, batchFixAll: false) { }
+        public DisposeFieldCodeFixProvider() : base(DiagnosticIds.ClientFieldNotDisposed, batchFixAll: false, needsSemanticModel: true) { }
 
         /// <inheritdoc />
         protected override void RegisterFix(CodeFixContext context, SyntaxNode root, SemanticModel? model, Diagnostic diagnostic)
@@ -33,9 +33,24 @@ namespace Hackle.CodeFixes
             var nullable = IsNullable(token.Parent!);
             if (diagnostic.Properties.TryGetValue(DiagnosticProperties.TypeIsDisposable, out var disposable) && disposable == "true")
             {
+                // The Dispose(bool) pattern: managed resources are released under 'if (disposing)'.
+                var disposeBool = type.Members.OfType<MethodDeclarationSyntax>().FirstOrDefault(IsDisposeBoolMethod);
+                if (disposeBool != null)
+                {
+                    Register(context, diagnostic, "Dispose '" + member + "' in Dispose(bool)", ct => AppendToDisposingBranchAsync(context.Document, disposeBool, member, nullable, ct));
+                    return;
+                }
                 var dispose = type.Members.OfType<MethodDeclarationSyntax>().FirstOrDefault(IsDisposeMethod);
-                if (dispose is null) return;
-                Register(context, diagnostic, "Dispose '" + member + "' in Dispose()", ct => AppendToDisposeAsync(context.Document, dispose, member, nullable, ct));
+                if (dispose != null)
+                {
+                    Register(context, diagnostic, "Dispose '" + member + "' in Dispose()", ct => AppendToDisposeAsync(context.Document, dispose, member, nullable, ct));
+                    return;
+                }
+                // Disposable through a base class with an overridable Dispose() (BackgroundService): override it.
+                if (model?.GetDeclaredSymbol(type, context.CancellationToken) is INamedTypeSymbol symbol && HasOverridableBaseDispose(symbol))
+                {
+                    Register(context, diagnostic, "Override Dispose() and dispose '" + member + "'", ct => OverrideDisposeAsync(context.Document, type, member, nullable, ct));
+                }
             }
             else
             {
@@ -50,6 +65,63 @@ namespace Hackle.CodeFixes
             method.Identifier.ValueText == "Dispose"
             && method.ParameterList.Parameters.Count == 0
             && method.ReturnType is PredefinedTypeSyntax { Keyword: { RawKind: (int)SyntaxKind.VoidKeyword } };
+
+        private static bool IsDisposeBoolMethod(MethodDeclarationSyntax method) =>
+            method.Identifier.ValueText == "Dispose"
+            && method.ParameterList.Parameters.Count == 1
+            && method.ParameterList.Parameters[0].Type is PredefinedTypeSyntax { Keyword: { RawKind: (int)SyntaxKind.BoolKeyword } }
+            && method.Body != null;
+
+        private static bool HasOverridableBaseDispose(INamedTypeSymbol type)
+        {
+            for (var current = type.BaseType; current != null; current = current.BaseType)
+            {
+                foreach (var candidate in current.GetMembers("Dispose"))
+                {
+                    if (candidate is IMethodSymbol { Parameters: { Length: 0 }, ReturnsVoid: true } method
+                        && (method.IsVirtual || method.IsOverride || method.IsAbstract) && !method.IsSealed
+                        && method.DeclaredAccessibility == Accessibility.Public)
+                    {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private static async Task<Document> AppendToDisposingBranchAsync(Document document, MethodDeclarationSyntax dispose, string member, bool nullable, CancellationToken cancellationToken)
+        {
+            var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+            var disposing = dispose.ParameterList.Parameters[0].Identifier.ValueText;
+            var branch = dispose.Body!.Statements.OfType<IfStatementSyntax>()
+                .FirstOrDefault(i => i.Condition is IdentifierNameSyntax name && name.Identifier.ValueText == disposing);
+            if (branch != null)
+            {
+                var block = branch.Statement as BlockSyntax ?? SyntaxFactory.Block(branch.Statement);
+                editor.ReplaceNode(branch, branch.WithStatement(block.AddStatements(DisposeCall(member, nullable))).WithAdditionalAnnotations(Formatter.Annotation));
+            }
+            else
+            {
+                var added = SyntaxFactory.IfStatement(SyntaxFactory.IdentifierName(disposing), SyntaxFactory.Block(DisposeCall(member, nullable)))
+                    .WithAdditionalAnnotations(Formatter.Annotation);
+                editor.ReplaceNode(dispose.Body, dispose.Body.WithStatements(dispose.Body.Statements.Insert(0, added)));
+            }
+            return editor.GetChangedDocument();
+        }
+
+        private static async Task<Document> OverrideDisposeAsync(Document document, TypeDeclarationSyntax type, string member, bool nullable, CancellationToken cancellationToken)
+        {
+            var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+            var dispose = SyntaxFactory.MethodDeclaration(SyntaxFactory.PredefinedType(SyntaxFactory.Token(SyntaxKind.VoidKeyword)), "Dispose")
+                .AddModifiers(SyntaxFactory.Token(SyntaxKind.PublicKeyword), SyntaxFactory.Token(SyntaxKind.OverrideKeyword))
+                .WithBody(SyntaxFactory.Block(
+                    DisposeCall(member, nullable).WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed),
+                    SyntaxFactory.ExpressionStatement(SyntaxFactory.InvocationExpression(SyntaxFactory.MemberAccessExpression(
+                        SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.BaseExpression(), SyntaxFactory.IdentifierName("Dispose"))))))
+                .WithAdditionalAnnotations(Formatter.Annotation);
+            editor.AddMember(type, dispose);
+            return editor.GetChangedDocument();
+        }
 
         private static bool IsNullable(SyntaxNode declaration)
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
@@ -49,6 +50,7 @@ namespace Hackle.CodeFixes
         {
             var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
             var model = editor.SemanticModel;
+            var clientType = NeedsConcreteClient(model, creation, cancellationToken) ? SyntaxHelpers.ConcreteClientType() : SyntaxHelpers.ClientType();
             switch (fix)
             {
                 case InjectionFix.LambdaParameter:
@@ -59,12 +61,17 @@ namespace Hackle.CodeFixes
                     if (list is null) return document;
                     var name = SyntaxHelpers.UniqueName(model, creation.SpanStart, ParameterName);
                     UseInstead(editor, creation, name);
-                    editor.ReplaceNode(list, (node, _) => ((ParameterListSyntax)node).AddParameters(SyntaxHelpers.ClientParameter(name)));
+                    editor.ReplaceNode(list, (node, _) => ((ParameterListSyntax)node).AddParameters(SyntaxHelpers.ClientParameter(name, clientType)));
+                    if (fix == InjectionFix.ConstructorParameter && owner is ConstructorDeclarationSyntax changed
+                        && creation.FirstAncestorOrSelf<TypeDeclarationSyntax>() is { } declaringType)
+                    {
+                        PassThroughChainedConstructors(editor, declaringType, model.GetDeclaredSymbol(changed, cancellationToken), name, clientType, cancellationToken);
+                    }
                     break;
                 default:
                     var type = creation.FirstAncestorOrSelf<TypeDeclarationSyntax>();
                     if (type is null) return document;
-                    InjectThroughConstructor(editor, type, creation, fix);
+                    InjectThroughConstructor(editor, type, creation, fix, clientType);
                     break;
             }
             return await SyntaxHelpers.AddImportsAsync(editor.GetChangedDocument(), cancellationToken).ConfigureAwait(false);
@@ -86,7 +93,7 @@ namespace Hackle.CodeFixes
             _ => null,
         };
 
-        private static void InjectThroughConstructor(DocumentEditor editor, TypeDeclarationSyntax type, ExpressionSyntax creation, InjectionFix fix)
+        private static void InjectThroughConstructor(DocumentEditor editor, TypeDeclarationSyntax type, ExpressionSyntax creation, InjectionFix fix, TypeSyntax clientType)
         {
             var model = editor.SemanticModel;
             var parameter = SyntaxHelpers.UniqueName(model, creation.SpanStart, ParameterName);
@@ -94,7 +101,7 @@ namespace Hackle.CodeFixes
             {
                 // A primary constructor's parameter is in scope in initializers and members alike.
                 UseInstead(editor, creation, parameter);
-                editor.ReplaceNode(type.ParameterList, (node, _) => ((ParameterListSyntax)node).AddParameters(SyntaxHelpers.ClientParameter(parameter)));
+                editor.ReplaceNode(type.ParameterList, (node, _) => ((ParameterListSyntax)node).AddParameters(SyntaxHelpers.ClientParameter(parameter, clientType)));
                 return;
             }
 
@@ -108,7 +115,7 @@ namespace Hackle.CodeFixes
             {
                 target = SyntaxHelpers.UniqueName(model, creation.SpanStart, FieldName);
                 var field = SyntaxFactory.FieldDeclaration(
-                        SyntaxFactory.VariableDeclaration(SyntaxHelpers.ClientType(), SyntaxFactory.SingletonSeparatedList(SyntaxFactory.VariableDeclarator(target))))
+                        SyntaxFactory.VariableDeclaration(clientType, SyntaxFactory.SingletonSeparatedList(SyntaxFactory.VariableDeclarator(target))))
                     .AddModifiers(SyntaxFactory.Token(SyntaxKind.PrivateKeyword), SyntaxFactory.Token(SyntaxKind.ReadOnlyKeyword))
                     .WithAdditionalAnnotations(Formatter.Annotation);
                 editor.InsertMembers(type, 0, new[] { field });
@@ -123,7 +130,7 @@ namespace Hackle.CodeFixes
             {
                 var constructor = SyntaxFactory.ConstructorDeclaration(type.Identifier.WithoutTrivia())
                     .AddModifiers(SyntaxFactory.Token(SyntaxKind.PublicKeyword))
-                    .AddParameterListParameters(SyntaxHelpers.ClientParameter(parameter))
+                    .AddParameterListParameters(SyntaxHelpers.ClientParameter(parameter, clientType))
                     .WithBody(SyntaxFactory.Block(assignment))
                     .WithAdditionalAnnotations(Formatter.Annotation);
                 var insertAt = type.Members.TakeWhile(m => m is FieldDeclarationSyntax || m is PropertyDeclarationSyntax).Count();
@@ -132,21 +139,81 @@ namespace Hackle.CodeFixes
             }
             foreach (var constructor in constructors)
             {
-                // A constructor that chains to this(...) gets the client from the one it calls.
-                if (constructor.Initializer?.ThisOrBaseKeyword.IsKind(SyntaxKind.ThisKeyword) == true) continue;
+                // A constructor that chains to this(...) takes the client too and passes it on to the one it
+                // calls, which gets the parameter here as well.
+                if (constructor.Initializer?.ThisOrBaseKeyword.IsKind(SyntaxKind.ThisKeyword) == true)
+                {
+                    editor.ReplaceNode(constructor, (node, _) => PassOn((ConstructorDeclarationSyntax)node, parameter, clientType));
+                    continue;
+                }
                 editor.ReplaceNode(constructor, (node, _) =>
                 {
                     var current = (ConstructorDeclarationSyntax)node;
                     var body = current.Body
                         ?? SyntaxFactory.Block(current.ExpressionBody is null ? default : SyntaxFactory.SingletonList<StatementSyntax>(SyntaxFactory.ExpressionStatement(current.ExpressionBody.Expression)));
                     return current
-                        .AddParameterListParameters(SyntaxHelpers.ClientParameter(parameter))
+                        .AddParameterListParameters(SyntaxHelpers.ClientParameter(parameter, clientType))
                         .WithExpressionBody(null)
                         .WithSemicolonToken(default)
                         .WithBody(body.WithStatements(body.Statements.Insert(0, assignment)))
                         .WithAdditionalAnnotations(Formatter.Annotation);
                 });
             }
+        }
+
+        /// <summary>Constructors that chain with this(...) to <paramref name="target"/> take the client and pass it on.</summary>
+        private static void PassThroughChainedConstructors(DocumentEditor editor, TypeDeclarationSyntax type, IMethodSymbol? target, string name, TypeSyntax clientType, CancellationToken cancellationToken)
+        {
+            if (target is null) return;
+            foreach (var constructor in type.Members.OfType<ConstructorDeclarationSyntax>())
+            {
+                if (constructor.Initializer is { } initializer
+                    && initializer.ThisOrBaseKeyword.IsKind(SyntaxKind.ThisKeyword)
+                    && SymbolEqualityComparer.Default.Equals(editor.SemanticModel.GetSymbolInfo(initializer, cancellationToken).Symbol, target))
+                {
+                    editor.ReplaceNode(constructor, (node, _) => PassOn((ConstructorDeclarationSyntax)node, name, clientType));
+                }
+            }
+        }
+
+        private static ConstructorDeclarationSyntax PassOn(ConstructorDeclarationSyntax constructor, string name, TypeSyntax clientType) =>
+            constructor
+                .AddParameterListParameters(SyntaxHelpers.ClientParameter(name, clientType))
+                .WithInitializer(constructor.Initializer!.AddArgumentListArguments(SyntaxFactory.Argument(SyntaxFactory.IdentifierName(name))));
+
+        /// <summary>
+        /// True when the code needs the concrete <c>HackleClient</c>: the creation goes into storage declared
+        /// <c>HackleClient</c>, or a <c>var</c> local (or the call itself) uses a member IHackleClient does not
+        /// have (<c>EventStats</c>). AddHackle registers both types, so either can be injected.
+        /// </summary>
+        private static bool NeedsConcreteClient(SemanticModel model, ExpressionSyntax creation, CancellationToken cancellationToken)
+        {
+            var info = model.GetTypeInfo(creation, cancellationToken);
+            if (!(info.ConvertedType is INamedTypeSymbol converted) || converted.TypeKind == TypeKind.Interface) return false;
+            var clientInterface = converted.AllInterfaces.FirstOrDefault(i => i.Name == "IHackleClient");
+            if (clientInterface is null) return false;
+            var interfaceMembers = clientInterface.GetMembers().Concat(clientInterface.AllInterfaces.SelectMany(i => i.GetMembers()))
+                .Select(m => m.Name).ToImmutableHashSet();
+            bool ConcreteOnly(SyntaxNode use) =>
+                use.Parent is MemberAccessExpressionSyntax access && access.Expression == use
+                && model.GetSymbolInfo(access, cancellationToken).Symbol is { } member
+                && !(member is IMethodSymbol { ReducedFrom: { } })
+                && !interfaceMembers.Contains(member.Name);
+
+            SyntaxNode outer = creation;
+            while (outer.Parent is ParenthesizedExpressionSyntax parenthesized) outer = parenthesized;
+            if (outer.Parent is MemberAccessExpressionSyntax) return ConcreteOnly(outer);
+            if (outer.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }
+                && declarator.Parent is VariableDeclarationSyntax { Type: { IsVar: true } }
+                && model.GetDeclaredSymbol(declarator, cancellationToken) is ILocalSymbol local)
+            {
+                var scope = (SyntaxNode?)declarator.FirstAncestorOrSelf<BlockSyntax>() ?? declarator.FirstAncestorOrSelf<CompilationUnitSyntax>();
+                return scope != null && scope.DescendantNodes().OfType<IdentifierNameSyntax>()
+                    .Where(n => n.Identifier.ValueText == local.Name && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(n, cancellationToken).Symbol, local))
+                    .Any(ConcreteOnly);
+            }
+            // Storage, a parameter or a return typed HackleClient.
+            return true;
         }
 
         /// <summary>Removes the creation that initialises a field or property and returns that member's name.</summary>

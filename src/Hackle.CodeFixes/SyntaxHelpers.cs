@@ -45,9 +45,15 @@ namespace Hackle.CodeFixes
         /// <summary>The <c>IHackleClient</c> type.</summary>
         public static TypeSyntax ClientType() => QualifiedType("global::Hackle.IHackleClient");
 
+        /// <summary>The concrete <c>global::Hackle.HackleClient</c> (AddHackle registers it as well as the interface).</summary>
+        public static TypeSyntax ConcreteClientType() => QualifiedType("global::Hackle.HackleClient");
+
         /// <summary>A <c>IHackleClient name</c> parameter.</summary>
-        public static ParameterSyntax ClientParameter(string name) =>
-            SyntaxFactory.Parameter(SyntaxFactory.Identifier(name)).WithType(ClientType());
+        public static ParameterSyntax ClientParameter(string name) => ClientParameter(name, ClientType());
+
+        /// <summary>A parameter <c>name</c> of <paramref name="type"/>.</summary>
+        public static ParameterSyntax ClientParameter(string name, TypeSyntax type) =>
+            SyntaxFactory.Parameter(SyntaxFactory.Identifier(name)).WithType(type);
 
         /// <summary>A statement <c>target = value;</c>.</summary>
         public static StatementSyntax Assignment(ExpressionSyntax target, string value) =>

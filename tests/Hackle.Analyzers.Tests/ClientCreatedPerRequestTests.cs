@@ -467,6 +467,35 @@ public class ClientCreatedPerRequestTests
         }
         """);
 
+    /// <summary>Issue 13 item 8: the documented exemption for a variable declared outside the loop.</summary>
+    [Fact]
+    public Task Fail_over_loop_assigning_an_outer_variable_is_not_reported() => VerifyCS.AnalyzerAsync("""
+        using System.Collections.Generic;
+        using Hackle;
+
+        public static class Startup
+        {
+            public static void Run(IReadOnlyList<string> sdkKeys)
+            {
+                IHackleClient? client = null;
+                foreach (var key in sdkKeys)
+                {
+                    client = HackleClient.Create(key);
+                    if (client.IsReady) break;
+                    client.Dispose();
+                }
+                for (var i = 0; i < sdkKeys.Count; i++)
+                {
+                    var attempt = {|#0:HackleClient.Create(sdkKeys[i])|};
+                    if (attempt.IsReady) break;
+                    attempt.Dispose();
+                }
+                client?.Track("started", new HackleUser("u"));
+                client?.Dispose();
+            }
+        }
+        """, PerRequest(0, "inside a loop"));
+
     [Fact]
     public Task Registration_and_cache_factories_in_loops_and_controllers_are_not_reported() => VerifyCS.AnalyzerAsync("""
         using System.Collections.Concurrent;
@@ -521,5 +550,5 @@ public class ClientCreatedPerRequestTests
         {
             public string Index() => HackleClient.Create("sdk-key").Variation(42, new HackleUser("u"));
         }
-        """, TestOptions.Default with { WebStubs = false });
+        """, TestOptions.Default with { Web = false });
 }

@@ -76,4 +76,39 @@ public class ClientFieldNotDisposedTests
             private static readonly IHackleClient s_client = HackleClient.Create("e");
         }
         """);
+
+    /// <summary>Issue 13 item 6: a field filled from a local after a readiness check is still the type's to dispose.</summary>
+    [Fact]
+    public Task Field_assigned_from_a_local_after_a_readiness_check_is_reported() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using Hackle;
+
+        public sealed class FlagService
+        {
+            private IHackleClient? {|#0:_client|};
+
+            public void Start(string key)
+            {
+                var client = HackleClient.Create(key);
+                if (!client.IsReady) throw new InvalidOperationException("not ready");
+                _client = client;
+            }
+
+            public bool IsOn(string id) => _client?.IsFeatureOn(7, new HackleUser(id)) ?? false;
+        }
+
+        public sealed class DisposingService : IDisposable
+        {
+            private IHackleClient? _client;
+
+            public void Start(string key)
+            {
+                var client = HackleClient.Create(key);
+                if (!client.IsReady) throw new InvalidOperationException("not ready");
+                _client = client;
+            }
+
+            public void Dispose() => _client?.Dispose();
+        }
+        """, VerifyCS.Diagnostic("HKA104").WithLocation(0).WithArguments("FlagService", "_client", "does not implement IDisposable"));
 }

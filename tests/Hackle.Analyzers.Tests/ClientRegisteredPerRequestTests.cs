@@ -55,8 +55,34 @@ public class ClientRegisteredPerRequestTests
                 services.AddScoped<Consumer>();
                 services.AddTransient(sp => new Consumer(sp.GetRequiredService<IHackleClient>()));
                 services.Add(new ServiceDescriptor(typeof(IHackleClient), _ => HackleClient.Create("k"), ServiceLifetime.Singleton));
-                services.AddHackle("sdk-key");
+                services.AddHackle(options => options.SdkKey = "sdk-key");
+                services.AddHackle(HackleClient.Create("owned-by-the-host"));
             }
         }
         """);
+
+    /// <summary>Issue 13 item 4 (converse): a scoped service that only reads a statically cached client is fine.</summary>
+    [Fact]
+    public Task Scoped_wrapper_reading_a_cached_client_is_not_reported() => VerifyCS.AnalyzerAsync("""
+        using System.Collections.Concurrent;
+        using Hackle;
+        using Microsoft.Extensions.DependencyInjection;
+
+        public sealed class TenantFlags
+        {
+            public TenantFlags(IHackleClient client) => Client = client;
+            public IHackleClient Client { get; }
+        }
+
+        public static class Startup
+        {
+            private static readonly ConcurrentDictionary<string, IHackleClient> s_clients = new();
+
+            public static void Configure(IServiceCollection services, string tenant)
+            {
+                services.AddScoped(_ => new TenantFlags(s_clients.GetOrAdd(tenant, key => HackleClient.Create(key))));
+                services.{|#0:AddScoped|}(_ => new TenantFlags(HackleClient.Create(tenant)));
+            }
+        }
+        """, VerifyCS.Diagnostic("HKA102").WithLocation(0).WithArguments("AddScoped", "scoped"));
 }

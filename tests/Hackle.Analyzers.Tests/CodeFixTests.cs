@@ -146,6 +146,24 @@ public class CodeFixTests
         app.MapGet("/checkout", (string id, IHackleClient hackleClient) => hackleClient.Variation(42, new HackleUser(id)));
         """);
 
+    /// <summary>Issue 13: a Map* handler taking HttpContext first is a route handler, and gets the parameter too.</summary>
+    [Fact]
+    public Task Minimal_api_lambda_taking_HttpContext_gets_a_handler_parameter() => VerifyLifetime.CodeFixAsync<InjectClientCodeFixProvider>("""
+        using Hackle;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+
+        var app = WebApplication.Create();
+        app.MapGet("/checkout", (HttpContext context) => {|HKA101:HackleClient.Create("sdk-key")|}.Variation(42, new HackleUser(context.TraceIdentifier)));
+        """, """
+        using Hackle;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+
+        var app = WebApplication.Create();
+        app.MapGet("/checkout", (HttpContext context, IHackleClient hackleClient) => hackleClient.Variation(42, new HackleUser(context.TraceIdentifier)));
+        """);
+
     [Fact]
     public Task Minimal_api_method_group_gets_a_parameter_and_the_using_statement_becomes_a_block() => VerifyLifetime.CodeFixAsync<InjectClientCodeFixProvider>("""
         using Hackle;
@@ -177,6 +195,88 @@ public class CodeFixTests
                     var client = hackleClient;
                     return client.Variation(42, new HackleUser(id));
                 }
+            }
+        }
+        """);
+
+    /// <summary>Issue 13: the inject fix must compile when the code needs the concrete HackleClient (AddHackle registers it too).</summary>
+    [Fact]
+    public Task Concrete_client_uses_inject_HackleClient() => VerifyLifetime.CodeFixAsync<InjectClientCodeFixProvider>("""
+        using Hackle;
+        using Microsoft.AspNetCore.Mvc;
+
+        public class StatsController : ControllerBase
+        {
+            public IActionResult Get()
+            {
+                var client = {|HKA101:HackleClient.Create("sdk-key")|};
+                return Ok(client.EventStats);
+            }
+        }
+        """, """
+        using Hackle;
+        using Microsoft.AspNetCore.Mvc;
+
+        public class StatsController : ControllerBase
+        {
+            private readonly HackleClient _hackleClient;
+
+            public StatsController(HackleClient hackleClient)
+            {
+                _hackleClient = hackleClient;
+            }
+
+            public IActionResult Get()
+            {
+                var client = _hackleClient;
+                return Ok(client.EventStats);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Explicitly_typed_local_and_chained_constructors_compile() => VerifyLifetime.CodeFixAsync<InjectClientCodeFixProvider>("""
+        using Hackle;
+        using Microsoft.AspNetCore.Mvc;
+
+        public class PricesController : ControllerBase
+        {
+            private readonly string _region;
+
+            public PricesController() : this("eu") { }
+
+            public PricesController(string region)
+            {
+                _region = region;
+            }
+
+            public IActionResult Get(string id)
+            {
+                HackleClient client = {|HKA101:HackleClient.Create("sdk-key")|};
+                return Ok(client.Variation(42, new HackleUser(id + _region)));
+            }
+        }
+        """, """
+        using Hackle;
+        using Microsoft.AspNetCore.Mvc;
+
+        public class PricesController : ControllerBase
+        {
+            private readonly HackleClient _hackleClient;
+            private readonly string _region;
+
+            public PricesController(HackleClient hackleClient) : this("eu", hackleClient) { }
+
+            public PricesController(string region, HackleClient hackleClient)
+            {
+                _hackleClient = hackleClient;
+                _region = region;
+            }
+
+            public IActionResult Get(string id)
+            {
+                HackleClient client = _hackleClient;
+                return Ok(client.Variation(42, new HackleUser(id + _region)));
             }
         }
         """);
@@ -260,7 +360,45 @@ public class CodeFixTests
                 client.Track("start", new HackleUser("u"));
             }
         }
-        """);
+        """, TestOptions.Default with { Web = false });
+
+    /// <summary>Issue 13: a local in a switch section gets 'using' inside a block ('using var' is not allowed there directly).</summary>
+    [Fact]
+    public Task Local_in_a_switch_section_gets_using_in_a_block() => VerifyLifetime.CodeFixAsync<AddUsingCodeFixProvider>("""
+        using Hackle;
+
+        public static class Program
+        {
+            public static void Main(string[] args)
+            {
+                switch (args.Length)
+                {
+                    case 1:
+                        var client = {|HKA103:HackleClient.Create(args[0])|};
+                        client.Track("start", new HackleUser("u"));
+                        break;
+                }
+            }
+        }
+        """, """
+        using Hackle;
+
+        public static class Program
+        {
+            public static void Main(string[] args)
+            {
+                switch (args.Length)
+                {
+                    case 1:
+                        {
+                            using var client = HackleClient.Create(args[0]);
+                            client.Track("start", new HackleUser("u"));
+                            break;
+                        }
+                }
+            }
+        }
+        """, TestOptions.Default with { Web = false });
 
     [Fact]
     public Task Local_in_async_code_gets_await_using() => VerifyLifetime.CodeFixAsync<AddUsingCodeFixProvider>("""
@@ -337,6 +475,91 @@ public class CodeFixTests
             {
                 _buffer.Dispose();
                 _client?.Dispose();
+            }
+        }
+        """);
+
+    /// <summary>Issue 13: with the Dispose(bool) pattern the call goes under 'if (disposing)', not after GC.SuppressFinalize.</summary>
+    [Fact]
+    public Task Dispose_bool_pattern_gets_the_call_in_the_disposing_branch() => VerifyLifetime.CodeFixAsync<DisposeFieldCodeFixProvider>("""
+        using System;
+        using Hackle;
+
+        public class FlagService : IDisposable
+        {
+            private readonly IHackleClient {|HKA104:_client|} = HackleClient.Create("sdk-key");
+            private readonly System.IO.MemoryStream _buffer = new();
+
+            public void Dispose()
+            {
+                Dispose(true);
+                GC.SuppressFinalize(this);
+            }
+
+            protected virtual void Dispose(bool disposing)
+            {
+                if (disposing)
+                {
+                    _buffer.Dispose();
+                }
+            }
+        }
+        """, """
+        using System;
+        using Hackle;
+
+        public class FlagService : IDisposable
+        {
+            private readonly IHackleClient _client = HackleClient.Create("sdk-key");
+            private readonly System.IO.MemoryStream _buffer = new();
+
+            public void Dispose()
+            {
+                Dispose(true);
+                GC.SuppressFinalize(this);
+            }
+
+            protected virtual void Dispose(bool disposing)
+            {
+                if (disposing)
+                {
+                    _buffer.Dispose();
+                    _client.Dispose();
+                }
+            }
+        }
+        """);
+
+    /// <summary>Issue 13: a BackgroundService is disposable through its base; the fix overrides Dispose().</summary>
+    [Fact]
+    public Task Background_service_gets_a_Dispose_override() => VerifyLifetime.CodeFixAsync<DisposeFieldCodeFixProvider>("""
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Hackle;
+        using Microsoft.Extensions.Hosting;
+
+        public sealed class FlagWorker : BackgroundService
+        {
+            private readonly IHackleClient {|HKA104:_client|} = HackleClient.Create("sdk-key");
+
+            protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.CompletedTask;
+        }
+        """, """
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Hackle;
+        using Microsoft.Extensions.Hosting;
+
+        public sealed class FlagWorker : BackgroundService
+        {
+            private readonly IHackleClient _client = HackleClient.Create("sdk-key");
+
+            protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.CompletedTask;
+
+            public override void Dispose()
+            {
+                _client.Dispose();
+                base.Dispose();
             }
         }
         """);

@@ -124,4 +124,44 @@ public class FlagKeyTests
             }
         }
         """, Manifests.WithManifest);
+
+    /// <summary>Issue 13 item 7: a case-insensitive comparison with "b" can be true; one with "z" cannot.</summary>
+    [Fact]
+    public Task Case_insensitive_comparisons_are_reported_only_when_never_true() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using Hackle;
+
+        public static class Checkout
+        {
+            public static bool Run(IHackleClient client, HackleUser user, StringComparison chosen)
+            {
+                var v = client.Variation(43, user);
+                return string.Equals(v, "b", StringComparison.OrdinalIgnoreCase)
+                    || v.Equals("a", StringComparison.InvariantCultureIgnoreCase)
+                    || string.Equals(v, "b", chosen)
+                    || StringComparer.OrdinalIgnoreCase.Equals(v, "b")
+                    || string.Equals(v, {|#0:"z"|}, StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(v, {|#1:"b"|}, StringComparison.Ordinal);
+            }
+        }
+        """, Manifests.WithManifest,
+        VerifyCS.Diagnostic("HKA108").WithLocation(0).WithArguments("43", "Onboarding", "z", "A, B"),
+        VerifyCS.Diagnostic("HKA108").WithLocation(1).WithArguments("43", "Onboarding", "b", "A, B"));
+
+    /// <summary>Issue 13 item 7: the decision kept in a local, its VariationKey compared later.</summary>
+    [Fact]
+    public Task Decision_kept_in_a_local_is_checked() => VerifyCS.AnalyzerAsync("""
+        using Hackle;
+
+        public static class Checkout
+        {
+            public static bool Run(IHackleClient client, HackleUser user)
+            {
+                var decision = client.VariationDetail(43, user);
+                var reassigned = client.VariationDetail(43, user);
+                reassigned = client.VariationDetail(43, user, "B");
+                return decision.VariationKey == {|#0:"C"|} || decision.VariationKey == "B" || reassigned.VariationKey == "C";
+            }
+        }
+        """, Manifests.WithManifest, VerifyCS.Diagnostic("HKA108").WithLocation(0).WithArguments("43", "Onboarding", "C", "A, B"));
 }

@@ -11,6 +11,12 @@ namespace Hackle.Analyzers.Diagnostics
         /// <summary>HKA102: the lifetime-neutral replacement (method name, or "Singleton" for a ServiceLifetime value).</summary>
         public const string SingletonReplacement = "SingletonReplacement";
 
+        /// <summary>
+        /// HKA103: "true" when the diagnostic was decided at the end of the compilation (a web project's
+        /// non-private method that might have been mapped as a handler); code fixes are not offered for it.
+        /// </summary>
+        public const string DecidedAtCompilationEnd = "DecidedAtCompilationEnd";
+
         /// <summary>HKA104: "true" when the type already implements IDisposable.</summary>
         public const string TypeIsDisposable = "TypeIsDisposable";
 

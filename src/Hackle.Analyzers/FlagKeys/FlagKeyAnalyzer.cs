@@ -80,16 +80,19 @@ namespace Hackle.Analyzers.FlagKeys
         private static void CheckVariations(OperationAnalysisContext context, ExperimentModel experiment, RawCall call)
         {
             var known = experiment.Variations.Select(v => v.Key).ToArray();
-            var candidates = new List<IOperation>();
+            var candidates = new List<ComparedConstant>();
             if (call.DefaultVariation is { ArgumentKind: ArgumentKind.Explicit } explicitDefault)
             {
-                candidates.Add(explicitDefault.Value.SkipConversionsDown());
+                candidates.Add(new ComparedConstant(explicitDefault.Value.SkipConversionsDown(), ignoresCase: false));
             }
             if (call.VariationValue is { } variation) candidates.AddRange(VariationComparisons.ComparedConstants(variation));
+            if (call.DecisionValue is { } decision) candidates.AddRange(VariationComparisons.ComparedConstantsOfDecision(decision));
 
-            foreach (var constant in candidates)
+            foreach (var candidate in candidates)
             {
-                if (!(constant.ConstantValue.Value is string compared) || known.Contains(compared)) continue;
+                var constant = candidate.Constant;
+                if (!(constant.ConstantValue.Value is string compared)) continue;
+                if (known.Contains(candidate.IgnoresCase ? compared.ToUpperInvariant() : compared)) continue;
                 context.ReportDiagnostic(Diagnostic.Create(
                     DiagnosticDescriptors.UnknownVariation,
                     constant.Syntax.GetLocation(),

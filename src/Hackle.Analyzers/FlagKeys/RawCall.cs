@@ -8,8 +8,9 @@ namespace Hackle.Analyzers.FlagKeys
     /// <summary>A call of the raw-key SDK API: Variation, VariationDetail, IsFeatureOn or FeatureFlagDetail.</summary>
     internal readonly struct RawCall
     {
-        private RawCall(bool isExperiment, IArgumentOperation key, IArgumentOperation? defaultVariation, IOperation? variationValue)
+        private RawCall(bool isExperiment, IArgumentOperation key, IArgumentOperation? defaultVariation, IOperation? variationValue, IOperation? decisionValue)
         {
+            DecisionValue = decisionValue;
             IsExperiment = isExperiment;
             Key = key;
             DefaultVariation = defaultVariation;
@@ -28,6 +29,9 @@ namespace Hackle.Analyzers.FlagKeys
         /// <summary>The operation that yields the decided variation key as a string, when there is one.</summary>
         public IOperation? VariationValue { get; }
 
+        /// <summary>A <c>VariationDetail</c> call whose decision is kept (in a local) rather than read at once.</summary>
+        public IOperation? DecisionValue { get; }
+
         /// <summary>Recognises <paramref name="invocation"/> as a raw-key call of the runtime, or returns null.</summary>
         public static RawCall? Recognise(IInvocationOperation invocation, KnownTypes types)
         {
@@ -38,6 +42,7 @@ namespace Hackle.Analyzers.FlagKeys
 
             bool isExperiment;
             IOperation? variation = null;
+            IOperation? decision = null;
             switch (method.Name)
             {
                 case "Variation" when isExtension:
@@ -47,6 +52,7 @@ namespace Hackle.Analyzers.FlagKeys
                 case "VariationDetail" when isClientMethod:
                     isExperiment = true;
                     if (invocation.SkipConversionsUp().Parent is IPropertyReferenceOperation { Property: { Name: "VariationKey" } } property) variation = property;
+                    else decision = invocation;
                     break;
                 case "IsFeatureOn" when isExtension:
                 case "FeatureFlagDetail" when isClientMethod:
@@ -59,7 +65,7 @@ namespace Hackle.Analyzers.FlagKeys
             var key = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "experimentKey" || a.Parameter?.Name == "featureKey");
             if (key is null) return null;
             var defaultVariation = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "defaultVariation");
-            return new RawCall(isExperiment, key, defaultVariation, variation);
+            return new RawCall(isExperiment, key, defaultVariation, variation, decision);
         }
     }
 }

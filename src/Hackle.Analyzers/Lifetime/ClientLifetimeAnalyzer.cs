@@ -27,14 +27,22 @@ namespace Hackle.Analyzers.Lifetime
         {
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.EnableConcurrentExecution();
-            context.RegisterWhenRuntimeReferenced((start, types) => start.RegisterSymbolStartAction(symbolStart =>
+            context.RegisterWhenRuntimeReferenced((start, types) =>
             {
-                var state = new ClientLifetimeState((INamedTypeSymbol)symbolStart.Symbol, types);
-                symbolStart.RegisterOperationAction(state.OnCreationCandidate, OperationKind.Invocation, OperationKind.ObjectCreation);
-                symbolStart.RegisterOperationAction(state.OnDelegateCreation, OperationKind.DelegateCreation);
-                symbolStart.RegisterOperationAction(state.OnMemberReference, OperationKind.FieldReference, OperationKind.PropertyReference);
-                symbolStart.RegisterSymbolEndAction(state.OnEnd);
-            }, SymbolKind.NamedType));
+                // Method groups mapped as minimal-API handlers may be declared in another type than the Map*
+                // call: the registry is shared by the compilation, and creations in such candidates that their
+                // own type could not settle are decided at the end (web projects only).
+                var routeHandlers = new RouteHandlerRegistry(start.Compilation, types);
+                start.RegisterSymbolStartAction(symbolStart =>
+                {
+                    var state = new ClientLifetimeState((INamedTypeSymbol)symbolStart.Symbol, types, routeHandlers);
+                    symbolStart.RegisterOperationAction(state.OnCreationCandidate, OperationKind.Invocation, OperationKind.ObjectCreation);
+                    symbolStart.RegisterOperationAction(state.OnDelegateCreation, OperationKind.DelegateCreation);
+                    symbolStart.RegisterOperationAction(state.OnMemberReference, OperationKind.FieldReference, OperationKind.PropertyReference);
+                    symbolStart.RegisterSymbolEndAction(state.OnEnd);
+                }, SymbolKind.NamedType);
+                if (routeHandlers.IsWebProject) start.RegisterCompilationEndAction(routeHandlers.OnCompilationEnd);
+            });
         }
     }
 }

@@ -18,13 +18,17 @@ namespace Hackle.Analyzers.Lifetime
         private readonly INamedTypeSymbol _type;
         private readonly KnownTypes _types;
         private readonly ConcurrentBag<(IOperation Creation, RequestContext Context)> _creations = new ConcurrentBag<(IOperation, RequestContext)>();
-        private readonly ConcurrentDictionary<IMethodSymbol, bool> _routeHandlers = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+        private readonly RouteHandlerRegistry _routeHandlers;
         private readonly ConcurrentDictionary<ISymbol, Fate> _memberFates = new ConcurrentDictionary<ISymbol, Fate>(SymbolEqualityComparer.Default);
 
-        public ClientLifetimeState(INamedTypeSymbol type, KnownTypes types)
+        private static readonly ImmutableDictionary<string, string?> s_decidedAtEnd =
+            ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.DecidedAtCompilationEnd, "true");
+
+        public ClientLifetimeState(INamedTypeSymbol type, KnownTypes types, RouteHandlerRegistry routeHandlers)
         {
             _type = type;
             _types = types;
+            _routeHandlers = routeHandlers;
         }
 
         /// <summary>Records a client creation with its per-request classification.</summary>
@@ -34,15 +38,16 @@ namespace Hackle.Analyzers.Lifetime
             _creations.Add((context.Operation, RequestContextClassifier.Classify(context.Operation, context.ContainingSymbol, _types)));
         }
 
-        /// <summary>Records methods passed as minimal-API handlers (method groups).</summary>
+        /// <summary>Records methods passed as minimal-API handlers (method groups, directly or through a local).</summary>
         public void OnDelegateCreation(OperationAnalysisContext context)
         {
             var creation = (IDelegateCreationOperation)context.Operation;
-            if (!(creation.Target is IMethodReferenceOperation reference)) return;
+            if (!(creation.Target is IMethodReferenceOperation reference) || !_routeHandlers.IsWebProject) return;
             if (creation.SkipConversionsUp().Parent is IArgumentOperation { Parent: IInvocationOperation invocation } argument
-                && LambdaRoles.IsRouteHandlerArgument(invocation.TargetMethod, argument, _types))
+                ? LambdaRoles.IsRouteHandlerArgument(invocation.TargetMethod, argument, _types)
+                : LambdaRoles.IsMappedThroughLocal(creation, _types))
             {
-                _routeHandlers[reference.Method.OriginalDefinition] = true;
+                _routeHandlers.Add(reference.Method);
             }
         }
 
@@ -77,16 +82,16 @@ namespace Hackle.Analyzers.Lifetime
             {
                 var kind = requestContext.Kind;
                 var fix = requestContext.Fix;
-                if (kind == RequestContextKind.None && requestContext.PendingHandler is { } handler && _routeHandlers.ContainsKey(handler.OriginalDefinition))
+                var deferred = false;
+                if (kind == RequestContextKind.None && requestContext.PendingHandler is { } handler)
                 {
-                    kind = RequestContextKind.MinimalApi;
+                    if (_routeHandlers.Contains(handler)) kind = RequestContextKind.MinimalApi;
+                    else deferred = _routeHandlers.MayBeMappedElsewhere(handler);
                 }
 
                 if (kind != RequestContextKind.None)
                 {
-                    var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.InjectionFix, fix.ToString());
-                    context.ReportDiagnostic(Diagnostic.Create(
-                        DiagnosticDescriptors.ClientCreatedPerRequest, creation.Syntax.GetLocation(), properties, RequestContext.Describe(kind)));
+                    context.ReportDiagnostic(PerRequest(creation, kind, fix));
                     continue;
                 }
 
@@ -96,9 +101,29 @@ namespace Hackle.Analyzers.Lifetime
                     continue;
                 }
 
-                if (StoredInLocal(creation) is { } local && ValueFate.OfCreation(creation, _types) == Fate.Dropped)
+                // 'var client = Create(); if (!client.IsReady) ...; _client = client;' stores it too.
+                if (StoredInLocal(creation) is { } staged && LocalStoredInInstanceMember(staged, creation.Root()) is { } stagedMember)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ClientNeverDisposed, creation.Syntax.GetLocation(), local.Name));
+                    if (!undisposedFields.ContainsKey(stagedMember)) undisposedFields[stagedMember] = creation;
+                    continue;
+                }
+
+                var neverDisposed = StoredInLocal(creation) is { } local && ValueFate.OfCreation(creation, _types) == Fate.Dropped
+                    ? Diagnostic.Create(
+                        DiagnosticDescriptors.ClientNeverDisposed,
+                        creation.Syntax.GetLocation(),
+                        deferred ? s_decidedAtEnd : ImmutableDictionary<string, string?>.Empty,
+                        local.Name)
+                    : null;
+                if (deferred)
+                {
+                    // A handler mapped from another type is known only at the end of the compilation; until
+                    // then 'add using' would be the wrong advice.
+                    _routeHandlers.Defer(creation, requestContext, neverDisposed);
+                }
+                else if (neverDisposed != null)
+                {
+                    context.ReportDiagnostic(neverDisposed);
                 }
             }
 
@@ -118,10 +143,17 @@ namespace Hackle.Analyzers.Lifetime
             }
         }
 
+        /// <summary>HKA101 at <paramref name="creation"/>, with the fix the code fix offers.</summary>
+        public static Diagnostic PerRequest(IOperation creation, RequestContextKind kind, InjectionFix fix)
+        {
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.InjectionFix, fix.ToString());
+            return Diagnostic.Create(DiagnosticDescriptors.ClientCreatedPerRequest, creation.Syntax.GetLocation(), properties, RequestContext.Describe(kind));
+        }
+
         /// <summary>The instance field or property of this type that a creation is stored in, if any.</summary>
         private ISymbol? StoredInInstanceMember(IOperation creation)
         {
-            var top = creation.SkipConversionsUp();
+            var top = creation.SkipToValueUse();
             ISymbol? member = top.Parent switch
             {
                 IFieldInitializerOperation initializer when initializer.InitializedFields.Length == 1 => initializer.InitializedFields[0],
@@ -134,6 +166,26 @@ namespace Hackle.Analyzers.Lifetime
                 : null;
         }
 
+        /// <summary>The instance member of this type that <paramref name="local"/> is assigned to, if any.</summary>
+        private ISymbol? LocalStoredInInstanceMember(ILocalSymbol local, IOperation root)
+        {
+            foreach (var operation in root.Descendants())
+            {
+                if (operation is ILocalReferenceOperation reference
+                    && SymbolEqualityComparer.Default.Equals(reference.Local, local)
+                    && reference.SkipConversionsUp() is var top
+                    && top.Parent is ISimpleAssignmentOperation assignment
+                    && assignment.Value == top
+                    && IsOnThis(assignment.Target)
+                    && assignment.Target.ReferencedStorage() is { IsStatic: false } member
+                    && SymbolEqualityComparer.Default.Equals(member.ContainingType, _type))
+                {
+                    return member.OriginalDefinition;
+                }
+            }
+            return null;
+        }
+
         private static bool IsOnThis(IOperation target) => target switch
         {
             IFieldReferenceOperation field => field.Instance is IInstanceReferenceOperation,
@@ -143,7 +195,7 @@ namespace Hackle.Analyzers.Lifetime
 
         private static ILocalSymbol? StoredInLocal(IOperation creation)
         {
-            var top = creation.SkipConversionsUp();
+            var top = creation.SkipToValueUse();
             return top.Parent switch
             {
                 IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } when !ValueFate.IsUsingDeclaration(declarator) => declarator.Symbol,

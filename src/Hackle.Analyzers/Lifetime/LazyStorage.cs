@@ -34,6 +34,22 @@ namespace Hackle.Analyzers.Lifetime
             }
         }
 
+        /// <summary>
+        /// True when <paramref name="creation"/> is assigned (guarded or not) to a local or parameter declared
+        /// outside <paramref name="boundary"/>: the value outlives the iteration, as in a fail-over loop.
+        /// </summary>
+        public static bool AssignsOuterVariable(IOperation creation, IOperation boundary)
+        {
+            var top = creation.SkipConversionsUp();
+            if (!(top.Parent is IAssignmentOperation assignment) || assignment.Value != top) return false;
+            return assignment.Target.ReferencedStorage() switch
+            {
+                ILocalSymbol local => !IsDeclaredWithin(local, boundary),
+                IParameterSymbol parameter => !IsDeclaredWithin(parameter, boundary),
+                _ => false,
+            };
+        }
+
         /// <summary>The storage a creation is lazily assigned to, or null when the assignment is not guarded by that storage.</summary>
         private static IOperation? GuardedTarget(IOperation creation)
         {

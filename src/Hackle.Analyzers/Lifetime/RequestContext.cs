@@ -15,7 +15,9 @@ namespace Hackle.Analyzers.Lifetime
         Grpc,
         Function,
         Filter,
+        EndpointFilter,
         Loop,
+        Callback,
     }
 
     /// <summary>How the HKA101 code fix can take the client from dependency injection.</summary>
@@ -74,7 +76,9 @@ namespace Hackle.Analyzers.Lifetime
             RequestContextKind.Grpc => "in a gRPC service",
             RequestContextKind.Function => "in an Azure Function",
             RequestContextKind.Filter => "in an MVC filter",
+            RequestContextKind.EndpointFilter => "in an endpoint filter",
             RequestContextKind.Loop => "inside a loop",
+            RequestContextKind.Callback => "in a timer or event callback",
             _ => "per request",
         };
     }

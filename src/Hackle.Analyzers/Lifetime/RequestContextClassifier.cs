@@ -29,12 +29,19 @@ namespace Hackle.Analyzers.Lifetime
                     case IAnonymousFunctionOperation lambda:
                         switch (LambdaRoles.Of(lambda, types))
                         {
+                            case LambdaRole.RunsOnce when !crossedFunction && IsInstanceLazyOfPerRequestType(lambda, member, types, out var lazyKind):
+                                // A Lazy<T> field of a per-request type is a new Lazy, and a new client, per request.
+                                return new RequestContext(lazyKind, InjectionFix.None);
                             case LambdaRole.RunsOnce:
                                 return RequestContext.None;
+                            case LambdaRole.Callback when !IsCreatedForReuse(creation, lambda, types):
+                                return new RequestContext(RequestContextKind.Callback, InjectionFix.None);
                             case LambdaRole.RouteHandler when !LazyStorage.FillsLongLivedStorage(creation, lambda, instanceStateIsPerRequest: false):
                                 return new RequestContext(RequestContextKind.MinimalApi, InjectionFix.LambdaParameter);
                             case LambdaRole.RequestDelegate when !LazyStorage.FillsLongLivedStorage(creation, lambda, instanceStateIsPerRequest: false):
                                 return new RequestContext(RequestContextKind.RequestDelegate, InjectionFix.None);
+                            case LambdaRole.EndpointFilter when !LazyStorage.FillsLongLivedStorage(creation, lambda, instanceStateIsPerRequest: false):
+                                return new RequestContext(RequestContextKind.EndpointFilter, InjectionFix.None);
                             case LambdaRole.LoopBody when !crossedFunction && !IsCreatedForReuse(creation, lambda, types):
                                 return new RequestContext(RequestContextKind.Loop, InjectionFix.None);
                         }
@@ -85,6 +92,10 @@ namespace Hackle.Analyzers.Lifetime
                 var isController = type.InheritsFrom(types.ControllerBase)
                     || type.HasAttributeInHierarchy(types.ApiControllerAttribute)
                     || type.HasAttributeInHierarchy(types.ControllerAttribute);
+                // MVC also discovers POCO controllers by name: public, non-abstract, non-generic, '…Controller'.
+                isController = isController
+                    || (type.DeclaredAccessibility == Accessibility.Public && !type.IsAbstract && !type.IsGenericType && !type.IsStatic
+                        && type.TypeKind == TypeKind.Class && type.Name.EndsWith("Controller", System.StringComparison.Ordinal));
                 if (isController && !type.HasAttributeInHierarchy(types.NonControllerAttribute)) return RequestContextKind.Controller;
             }
             if (type.InheritsFrom(types.PageModel) || type.InheritsFrom(types.Page)) return RequestContextKind.RazorPage;
@@ -130,6 +141,28 @@ namespace Hackle.Analyzers.Lifetime
             return false;
         }
 
+        private static bool IsInstanceLazyOfPerRequestType(IAnonymousFunctionOperation lambda, ISymbol member, KnownTypes types, out RequestContextKind kind)
+        {
+            kind = RequestContextKind.None;
+            if (!(lambda.SkipConversionsUp().Parent is IDelegateCreationOperation delegateCreation)
+                || !(delegateCreation.SkipConversionsUp().Parent is IArgumentOperation { Parent: IObjectCreationOperation lazy })
+                || !lazy.Type.InheritsFrom(types.Lazy))
+            {
+                return false;
+            }
+            var top = lazy.SkipConversionsUp();
+            var storage = top.Parent switch
+            {
+                IFieldInitializerOperation initializer when initializer.InitializedFields.Length == 1 => initializer.InitializedFields[0],
+                IPropertyInitializerOperation initializer when initializer.InitializedProperties.Length == 1 => initializer.InitializedProperties[0],
+                ISimpleAssignmentOperation assignment when assignment.Value == top => assignment.Target.ReferencedStorage(),
+                _ => null,
+            };
+            if (!(storage is IFieldSymbol || storage is IPropertySymbol) || storage.IsStatic) return false;
+            kind = member.ContainingType is { } type ? KindOfType(type, types) : RequestContextKind.None;
+            return kind != RequestContextKind.None;
+        }
+
         private static bool RunsPerIteration(ILoopOperation loop, IOperation child) => loop switch
         {
             IForEachLoopOperation forEach => child != forEach.Collection,
@@ -138,11 +171,13 @@ namespace Hackle.Analyzers.Lifetime
         };
 
         /// <summary>
-        /// In a loop, a client that outlives its iteration (stored, added to a collection, returned, lazily
-        /// assigned to an outer variable) is being created for reuse, e.g. one client per tenant at startup.
+        /// In a loop, a client that outlives its iteration (stored, added to a collection, returned, assigned
+        /// to a variable declared outside the loop) is being created for reuse, e.g. one client per tenant at
+        /// startup, or a fail-over loop that tries keys until one client is ready and breaks.
         /// </summary>
         private static bool IsCreatedForReuse(IOperation creation, IOperation loop, KnownTypes types) =>
             LazyStorage.FillsLongLivedStorage(creation, loop, instanceStateIsPerRequest: false)
+            || LazyStorage.AssignsOuterVariable(creation, loop)
             || ValueFate.OfCreation(creation, types) == Fate.Escapes;
 
         private static InjectionFix FixFor(RequestContextKind kind, ISymbol member, KnownTypes types)

@@ -28,7 +28,7 @@ namespace Hackle.Analyzers.Lifetime
         /// <summary>The fate of the value produced by a creation operation.</summary>
         public static Fate OfCreation(IOperation creation, KnownTypes types)
         {
-            var top = creation.SkipConversionsUp();
+            var top = creation.SkipToValueUse();
             switch (top.Parent)
             {
                 case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:

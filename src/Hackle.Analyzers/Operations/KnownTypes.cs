@@ -59,6 +59,8 @@ namespace Hackle.Analyzers.Operations
             Lazy = compilation.GetTypeByMetadataName("System.Lazy`1");
             LazyInitializer = compilation.GetTypeByMetadataName("System.Threading.LazyInitializer");
             Parallel = compilation.GetTypeByMetadataName("System.Threading.Tasks.Parallel");
+            List = compilation.GetTypeByMetadataName("System.Collections.Generic.List`1");
+            ThreadingTimer = compilation.GetTypeByMetadataName("System.Threading.Timer");
             Enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
             Disposable = compilation.GetSpecialType(SpecialType.System_IDisposable);
             AsyncDisposable = compilation.GetTypeByMetadataName("System.IAsyncDisposable");
@@ -113,6 +115,8 @@ namespace Hackle.Analyzers.Operations
         public INamedTypeSymbol? Lazy { get; }
         public INamedTypeSymbol? LazyInitializer { get; }
         public INamedTypeSymbol? Parallel { get; }
+        public INamedTypeSymbol? List { get; }
+        public INamedTypeSymbol? ThreadingTimer { get; }
         public INamedTypeSymbol? Enumerable { get; }
         public INamedTypeSymbol? Disposable { get; }
         public INamedTypeSymbol? AsyncDisposable { get; }

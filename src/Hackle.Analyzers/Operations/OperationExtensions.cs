@@ -17,6 +17,21 @@ namespace Hackle.Analyzers.Operations
             return current;
         }
 
+        /// <summary>
+        /// Like <see cref="SkipConversionsUp"/>, and also out of the branches of a conditional expression: the
+        /// value of <c>c ? Create(a) : Create(b)</c> goes wherever the conditional goes.
+        /// </summary>
+        public static IOperation SkipToValueUse(this IOperation operation)
+        {
+            var current = operation.SkipConversionsUp();
+            while (current.Parent is IConditionalOperation conditional && !conditional.IsRef && conditional.Type != null
+                && (conditional.WhenTrue == current || conditional.WhenFalse == current))
+            {
+                current = conditional.SkipConversionsUp();
+            }
+            return current;
+        }
+
         /// <summary><paramref name="operation"/> with implicit and explicit conversions removed.</summary>
         public static IOperation SkipConversionsDown(this IOperation operation)
         {

@@ -44,6 +44,10 @@ namespace Hackle.Analyzers.Registration
 
         private static bool PassesToHackle(SyntaxNode node, SemanticModel model, KnownTypes types, CancellationToken cancellationToken)
         {
+            // IDisposableAnalyzers 4 reports IDISP001 on the whole declaration ('var c = Create()', without
+            // the semicolon); one that declares several variables is ambiguous and is left alone.
+            if (node is LocalDeclarationStatementSyntax statement) node = statement.Declaration;
+            if (node is VariableDeclarationSyntax { Variables: { Count: 1 } variables }) node = variables[0];
             foreach (var candidate in node.AncestorsAndSelf())
             {
                 if (candidate is StatementSyntax || candidate is MemberDeclarationSyntax) return false;

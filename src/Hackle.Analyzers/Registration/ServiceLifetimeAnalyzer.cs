@@ -71,7 +71,25 @@ namespace Hackle.Analyzers.Registration
                 var value = argument.Value.SkipConversionsDown();
                 if (value is ITypeOfOperation typeOf && types.IsClientType(typeOf.TypeOperand)) return true;
                 if (value is IDelegateCreationOperation factory
-                    && factory.Descendants().Any(o => ClientCreation.IsCreation(o, types)))
+                    && factory.Descendants().Any(o => ClientCreation.IsCreation(o, types) && !InCacheFactory(o, factory, types)))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /// <summary>
+        /// True when <paramref name="creation"/> sits in a cache or Lazy factory inside the registration's
+        /// factory (<c>s_clients.GetOrAdd(tenant, k =&gt; HackleClient.Create(k))</c>): the client is created once
+        /// and shared, and the scoped service only reads it.
+        /// </summary>
+        private static bool InCacheFactory(IOperation creation, IOperation factory, KnownTypes types)
+        {
+            for (var current = creation.Parent; current != null && current != factory; current = current.Parent)
+            {
+                if (current is IAnonymousFunctionOperation lambda && lambda.Parent != factory
+                    && Lifetime.LambdaRoles.Of(lambda, types) == Lifetime.LambdaRole.RunsOnce)
                 {
                     return true;
                 }

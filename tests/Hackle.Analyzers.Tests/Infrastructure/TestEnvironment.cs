@@ -17,9 +17,18 @@ internal static class TestEnvironment
             test.TestState.OutputKind = OutputKind.ConsoleApplication;
         }
         test.ReferenceAssemblies = TestReferences.Framework;
-        test.TestState.AdditionalReferences.Add(TestReferences.DependencyInjection);
-        if (options.Runtime) test.TestState.AdditionalReferences.AddRange(TestReferences.Runtime);
-        if (options.WebStubs) test.TestState.AdditionalReferences.Add(await TestReferences.WebStubsAsync());
+        if (options.Runtime) test.TestState.AdditionalReferences.Add(TestReferences.Runtime);
+        if (options.Web)
+        {
+            test.TestState.AdditionalReferences.AddRange(TestReferences.AspNetCore);
+            test.TestState.AdditionalReferences.AddRange(TestReferences.HostingAndGrpc);
+            test.TestState.AdditionalReferences.Add(await TestReferences.GreeterAsync());
+            test.TestState.AdditionalReferences.Add(await TestReferences.FunctionsAsync());
+        }
+        else
+        {
+            test.TestState.AdditionalReferences.AddRange(TestReferences.Extensions);
+        }
         if (options.Manifest != null) test.TestState.AdditionalFiles.Add(("/0/hackle.flags.json", options.Manifest));
         if (options.BuildProperties.Count > 0)
         {

@@ -8,8 +8,12 @@ internal sealed record TestOptions
     /// <summary>Reference Hackle.Runtime (off: the analyzers must stay silent).</summary>
     public bool Runtime { get; init; } = true;
 
-    /// <summary>Reference the ASP.NET Core / SignalR / gRPC / Functions / hosting stubs.</summary>
-    public bool WebStubs { get; init; } = true;
+    /// <summary>
+    /// Reference the real ASP.NET Core 8 reference pack, Hackle.Extensions.Hosting, Grpc.Core.Api with a
+    /// generated Greeter service, and the Functions attributes (off: only the .NET 8 pack and the
+    /// Microsoft.Extensions abstractions the runtime needs).
+    /// </summary>
+    public bool Web { get; init; } = true;
 
     /// <summary>Text of a hackle.flags.json AdditionalFile, if any.</summary>
     public string? Manifest { get; init; }

@@ -40,7 +40,19 @@ public class EventPayloadTests
         Assert.Equal(names, exposure.EnumerateObject().Select(p => p.Name).ToList());
         foreach (var name in names.Where(n => n != "experimentVersion"))
             AssertJsonEqual(reference.GetProperty(name), exposure.GetProperty(name), "$.exposureEvents[0]." + name);
-        Assert.Equal(5, exposure.GetProperty("experimentVersion").GetInt32());
+        // Both places carry the one experiment.version: the fixture's $experiment_version here...
+        Assert.Equal(reference.GetProperty("properties").GetProperty("$experiment_version").GetInt32(), exposure.GetProperty("experimentVersion").GetInt32());
+        // ...and the fixture's top-level experimentVersion when the experiment has that version.
+        var topLevelVersion = reference.GetProperty("experimentVersion").GetInt32();
+        var other = new ExposureEvent(User(), 10000, "experiment-1")
+        {
+            ExperimentId = 1, ExperimentKey = 2, ExperimentType = "AB_TEST", ExperimentVersion = topLevelVersion, ExecutionVersion = 6,
+            VariationId = 4, VariationKey = "A", Reason = DecisionReason.ExperimentDraft,
+        };
+        using var otherPayload = JsonDocument.Parse(EventPayloadWriter.ToJson(new List<UserEvent> { other }));
+        var otherExposure = otherPayload.RootElement.GetProperty("exposureEvents")[0];
+        Assert.Equal(topLevelVersion, otherExposure.GetProperty("experimentVersion").GetInt32());
+        Assert.Equal(topLevelVersion, otherExposure.GetProperty("properties").GetProperty("$experiment_version").GetInt32());
         Assert.Equal(new[] { "exposureEvents", "trackEvents", "remoteConfigEvents" },
             actual.RootElement.EnumerateObject().Select(p => p.Name).ToArray());
     }

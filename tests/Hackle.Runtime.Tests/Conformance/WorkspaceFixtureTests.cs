@@ -111,19 +111,112 @@ public class WorkspaceFixtureTests
     [InlineData("ws_segment_match.json")]
     [InlineData("ws_target_experiment.json")]
     [InlineData("ws_target_experiment_circular.json")]
-    public void Every_sample_config_parses_and_every_item_decides_without_exception(string file)
+    public void Every_item_of_every_sample_config_decides_as_its_raw_json_status_says(string file)
     {
         using var t = TestClient.FromFile(TestPaths.Conformance(file));
-        var workspace = t.Client.Workspace!;
-        Assert.True(workspace.ExperimentCount + workspace.FeatureFlagCount > 0);
+        // Expectations come from the raw JSON (not from the parsed workspace) and the rules of docs/protocol.md §3.
+        using var raw = JsonDocument.Parse(File.ReadAllText(TestPaths.Conformance(file)));
         var users = Enumerable.Range(0, 200).Select(i => new HackleUser("user-" + i) { UserId = "u" + i, DeviceId = "d" + i }).ToList();
-        var circular = file.Contains("circular");
-        foreach (var key in workspace.Experiments.Keys)
+        var decided = 0;
+        var circular = ItemsOnATargetingCycle(raw.RootElement);
+        foreach (var experiment in raw.RootElement.GetProperty("experiments").EnumerateArray())
+        {
+            var key = experiment.GetProperty("key").GetInt64();
+            var status = experiment.GetProperty("execution").GetProperty("status").GetString();
+            if (circular.Contains("AB_TEST:" + key)) status = "CIRCULAR";
+            var variations = experiment.GetProperty("variations").EnumerateArray().ToList();
+            var keys = variations.Select(v => v.GetProperty("key").GetString()).ToList();
             foreach (var user in users)
-                Assert.True(circular || t.Client.VariationDetail(key, user).Reason != DecisionReason.Exception, $"experiment {key}");
-        foreach (var key in workspace.FeatureFlags.Keys)
+            {
+                var decision = t.Client.VariationDetail(key, user);
+                var row = $"{file} experiment {key} ({status}) user {user.Id}";
+                switch (status)
+                {
+                    case "READY":
+                        Assert.Equal(("A", DecisionReason.ExperimentDraft), (decision.VariationKey, decision.Reason));
+                        break;
+                    case "PAUSED":
+                        Assert.Equal(("A", DecisionReason.ExperimentPaused), (decision.VariationKey, decision.Reason));
+                        break;
+                    case "CIRCULAR": // its targeting consults, through other items, its own result
+                        Assert.Equal(("A", DecisionReason.Exception), (decision.VariationKey, decision.Reason));
+                        break;
+                    case "STOPPED":
+                        var winnerId = experiment.GetProperty("winnerVariationId").GetInt64();
+                        var winner = variations.Single(v => v.GetProperty("id").GetInt64() == winnerId).GetProperty("key").GetString();
+                        Assert.Equal((winner, DecisionReason.ExperimentCompleted), (decision.VariationKey, decision.Reason));
+                        break;
+                    default:
+                        Assert.Equal("RUNNING", status);
+                        Assert.True(decision.Reason is DecisionReason.TrafficAllocated or DecisionReason.TrafficAllocatedByTargeting
+                            or DecisionReason.Overridden or DecisionReason.TrafficNotAllocated or DecisionReason.NotInExperimentTarget
+                            or DecisionReason.NotInMutualExclusionExperiment or DecisionReason.VariationDropped, $"{row}: {decision.Reason}");
+                        Assert.True(keys.Contains(decision.VariationKey), $"{row}: variation {decision.VariationKey} is not one of the experiment's");
+                        break;
+                }
+                decided++;
+            }
+        }
+        foreach (var flag in raw.RootElement.GetProperty("featureFlags").EnumerateArray())
+        {
+            var key = flag.GetProperty("key").GetInt64();
+            var running = flag.GetProperty("execution").GetProperty("status").GetString() == "RUNNING";
             foreach (var user in users)
-                Assert.True(circular || t.Client.FeatureFlagDetail(key, user).Reason != DecisionReason.Exception, $"flag {key}");
+            {
+                var decision = t.Client.FeatureFlagDetail(key, user);
+                if (circular.Contains("FEATURE_FLAG:" + key))
+                    Assert.Equal((false, DecisionReason.Exception), (decision.IsOn, decision.Reason));
+                else if (running)
+                    Assert.True(decision.Reason is DecisionReason.IndividualTargetMatch or DecisionReason.TargetRuleMatch or DecisionReason.DefaultRule,
+                        $"{file} flag {key} user {user.Id}: {decision.Reason}");
+                else
+                    Assert.Equal((false, DecisionReason.FeatureFlagInactive), (decision.IsOn, decision.Reason));
+                decided++;
+            }
+        }
+        Assert.Equal(200 * (raw.RootElement.GetProperty("experiments").GetArrayLength() + raw.RootElement.GetProperty("featureFlags").GetArrayLength()), decided);
+        Assert.True(decided > 0);
+        Assert.Equal(file.Contains("circular") ? 3 : 0, circular.Count);
+    }
+
+    /// <summary>"AB_TEST:key"/"FEATURE_FLAG:key" of the items whose targeting conditions lead back to themselves.</summary>
+    private static HashSet<string> ItemsOnATargetingCycle(JsonElement root)
+    {
+        var edges = new Dictionary<string, List<string>>();
+        void Collect(JsonElement element, List<string> into)
+        {
+            if (element.ValueKind == JsonValueKind.Object)
+            {
+                if (element.TryGetProperty("key", out var key) && key.ValueKind == JsonValueKind.Object
+                    && key.GetProperty("type").GetString() is "AB_TEST" or "FEATURE_FLAG")
+                    into.Add(key.GetProperty("type").GetString() + ":" + key.GetProperty("name").GetString());
+                foreach (var property in element.EnumerateObject()) Collect(property.Value, into);
+            }
+            else if (element.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in element.EnumerateArray()) Collect(item, into);
+            }
+        }
+        foreach (var (array, type) in new[] { ("experiments", "AB_TEST"), ("featureFlags", "FEATURE_FLAG") })
+            foreach (var item in root.GetProperty(array).EnumerateArray())
+            {
+                var targets = new List<string>();
+                Collect(item.GetProperty("execution"), targets);
+                edges[type + ":" + item.GetProperty("key").GetInt64()] = targets;
+            }
+        bool Reaches(string from, string to)
+        {
+            var seen = new HashSet<string>();
+            var stack = new Stack<string>(edges.GetValueOrDefault(from) ?? new List<string>());
+            while (stack.Count > 0)
+            {
+                var next = stack.Pop();
+                if (next == to) return true;
+                if (seen.Add(next)) foreach (var n in edges.GetValueOrDefault(next) ?? new List<string>()) stack.Push(n);
+            }
+            return false;
+        }
+        return edges.Keys.Where(k => Reaches(k, k)).ToHashSet();
     }
 
     [Fact]

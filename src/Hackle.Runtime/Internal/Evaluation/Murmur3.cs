@@ -1,10 +1,9 @@
 using System;
 using System.Buffers;
-using System.Text;
 
 namespace Hackle.Internal.Evaluation
 {
-    /// <summary>MurmurHash3 x86 32-bit over the UTF-8 bytes of a string (docs/protocol.md §2.1), allocation-free.</summary>
+    /// <summary>MurmurHash3 x86 32-bit over the UTF-8 bytes of a string as Java encodes them (docs/protocol.md §2.1), allocation-free.</summary>
     internal static class Murmur3
     {
         private const uint C1 = 0xcc9e2d51;
@@ -63,17 +62,17 @@ namespace Hackle.Internal.Evaluation
 
         private static int HashEncoded(string input, int seed)
         {
-            var byteCount = Encoding.UTF8.GetByteCount(input);
+            var byteCount = JavaUtf8ByteCount(input);
             if (byteCount <= StackLimit)
             {
                 Span<byte> buffer = stackalloc byte[byteCount];
-                GetUtf8(input, buffer);
+                WriteJavaUtf8(input, buffer);
                 return Hash(buffer, seed);
             }
             var rented = ArrayPool<byte>.Shared.Rent(byteCount);
             try
             {
-                var length = GetUtf8(input, rented);
+                var length = WriteJavaUtf8(input, rented);
                 return Hash(new ReadOnlySpan<byte>(rented, 0, length), seed);
             }
             finally
@@ -82,13 +81,59 @@ namespace Hackle.Internal.Evaluation
             }
         }
 
-        private static unsafe int GetUtf8(string input, Span<byte> destination)
+        // Java's String.getBytes(UTF_8) (what Hackle's Java SDK hashes) writes a lone surrogate as '?'
+        // (0x3F); .NET's Encoding.UTF8 would write U+FFFD (EF BF BD) and bucket such ids differently.
+        // So the bytes are produced here, with Java's replacement, instead of by Encoding.UTF8.
+        private static int JavaUtf8ByteCount(string input)
         {
-            fixed (char* chars = input)
-            fixed (byte* bytes = destination)
+            var count = 0;
+            for (var i = 0; i < input.Length; i++)
             {
-                return Encoding.UTF8.GetBytes(chars, input.Length, bytes, destination.Length);
+                var c = input[i];
+                if (c < 0x80) count += 1;
+                else if (c < 0x800) count += 2;
+                else if (char.IsHighSurrogate(c) && i + 1 < input.Length && char.IsLowSurrogate(input[i + 1])) { count += 4; i++; }
+                else if (char.IsSurrogate(c)) count += 1;
+                else count += 3;
             }
+            return count;
+        }
+
+        private static int WriteJavaUtf8(string input, Span<byte> destination)
+        {
+            var n = 0;
+            for (var i = 0; i < input.Length; i++)
+            {
+                int c = input[i];
+                if (c < 0x80)
+                {
+                    destination[n++] = (byte)c;
+                }
+                else if (c < 0x800)
+                {
+                    destination[n++] = (byte)(0xC0 | c >> 6);
+                    destination[n++] = (byte)(0x80 | c & 0x3F);
+                }
+                else if (char.IsHighSurrogate((char)c) && i + 1 < input.Length && char.IsLowSurrogate(input[i + 1]))
+                {
+                    var codePoint = char.ConvertToUtf32((char)c, input[++i]);
+                    destination[n++] = (byte)(0xF0 | codePoint >> 18);
+                    destination[n++] = (byte)(0x80 | codePoint >> 12 & 0x3F);
+                    destination[n++] = (byte)(0x80 | codePoint >> 6 & 0x3F);
+                    destination[n++] = (byte)(0x80 | codePoint & 0x3F);
+                }
+                else if (char.IsSurrogate((char)c))
+                {
+                    destination[n++] = (byte)'?';
+                }
+                else
+                {
+                    destination[n++] = (byte)(0xE0 | c >> 12);
+                    destination[n++] = (byte)(0x80 | c >> 6 & 0x3F);
+                    destination[n++] = (byte)(0x80 | c & 0x3F);
+                }
+            }
+            return n;
         }
 
         public static int Hash(ReadOnlySpan<byte> data, int seed)

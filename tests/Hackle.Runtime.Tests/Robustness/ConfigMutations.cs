@@ -23,12 +23,18 @@ internal static class ConfigMutations
     public const int HugeArrayLength = 100_000;
     public const int DeepNesting = 10_000;
 
-    /// <summary>The valid documents the mutations start from.</summary>
+    /// <summary>
+    /// The documents the mutations start from (valid ones and the rejected examples), each content once:
+    /// tests/TestData/manifests/hackle-sdk repeats the conformance workspaces.
+    /// </summary>
     public static IReadOnlyList<string> SeedFiles()
     {
         var conformance = Directory.GetFiles(Path.Combine(TestPaths.RepoRoot, "tests", "TestData", "conformance"), "ws_*.json");
         var manifests = Directory.GetFiles(Path.Combine(TestPaths.RepoRoot, "tests", "TestData", "manifests"), "*.json", SearchOption.AllDirectories);
-        return new[] { TestPaths.Manifest }.Concat(conformance.Concat(manifests).Order(StringComparer.Ordinal)).ToList();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return new[] { TestPaths.Manifest }.Concat(conformance.Concat(manifests).Order(StringComparer.Ordinal))
+            .Where(f => seen.Add(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f)))))
+            .ToList();
     }
 
     public static string Relative(string path) => Path.GetRelativePath(TestPaths.RepoRoot, path).Replace('\\', '/');

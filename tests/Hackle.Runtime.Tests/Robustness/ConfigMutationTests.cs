@@ -159,6 +159,34 @@ public class ConfigMutationTests(ITestOutputHelper output)
         }
     }
 
+    [Theory]
+    [InlineData("\"green\"", "button_color")]
+    [InlineData("\"Free shipping on orders over $50\"", "a remote-config default value")]
+    public void Invalid_UTF8_in_an_untyped_value_is_a_config_exception_and_the_client_keeps_its_config(string value, string where)
+    {
+        // Untyped values (parameter values, remote-config values, rule values) are decoded after the structure is read;
+        // this threw InvalidOperationException from Parse and through TryLoadConfig before.
+        var bytes = File.ReadAllBytes(TestPaths.Manifest);
+        var at = IndexOf(bytes, Encoding.UTF8.GetBytes(value));
+        Assert.True(at > 0, where + " not found in hackle.flags.json");
+        var mutated = bytes.Take(at + 1).Append((byte)0xC3).Concat(bytes.Skip(at + 1)).ToArray();
+
+        var error = Assert.Throws<HackleConfigException>(() => HackleWorkspace.Parse(mutated));
+        Assert.Contains("UTF-8", error.Message);
+
+        var good = HackleWorkspace.Parse(bytes);
+        using var client = HackleClient.Create("robustness-" + Guid.NewGuid().ToString("N"), new HackleClientOptions { Offline = true, Workspace = good, EventSink = new InMemoryEventSink() });
+        // The string API sees the replacement character, which is valid: taken. The bytes themselves are the bad config.
+        Assert.True(client.TryLoadConfig(Decode(mutated), out _));
+    }
+
+    private static int IndexOf(byte[] haystack, byte[] needle)
+    {
+        for (var i = 0; i <= haystack.Length - needle.Length; i++)
+            if (haystack.AsSpan(i, needle.Length).SequenceEqual(needle)) return i;
+        return -1;
+    }
+
     private static string Full(string relative) => Path.Combine(TestPaths.RepoRoot, relative);
 
     /// <summary>UTF-8 with replacement characters for invalid bytes and the byte-order mark kept, as a caller holding a string would have it.</summary>

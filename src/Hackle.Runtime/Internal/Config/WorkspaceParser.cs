@@ -40,7 +40,16 @@ namespace Hackle.Internal.Config
             // The lists bind to null when absent or null; only then look whether the names are there at all.
             if (dto.Experiments is null && dto.FeatureFlags is null && dto.RemoteConfigParameters is null && !HasIdentifyingList(utf8Json))
                 throw new HackleConfigException("Workspace config is not valid: " + WireSchema.NoIdentifyingList + " (an empty object or another document).");
-            return new WorkspaceMapper(problems).Map(dto);
+            try
+            {
+                return new WorkspaceMapper(problems).Map(dto);
+            }
+            catch (InvalidOperationException e) when (e.InnerException is System.Text.DecoderFallbackException)
+            {
+                // The reader checks the structure, not every byte of a string; an untyped value (a remote-config
+                // value, a rule's value) is only decoded here. Invalid UTF-8 is a bad config, not a crash.
+                throw new HackleConfigException("Workspace config is not valid: a string is not valid UTF-8.", null, null, e);
+            }
         }
 
         /// <summary>True when the root object (already known to be valid JSON) names one of <see cref="WireSchema.IdentifyingLists"/>.</summary>

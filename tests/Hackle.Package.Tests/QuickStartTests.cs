@@ -33,7 +33,7 @@ public sealed class QuickStartConsumer(PackageFeed feed) : IAsyncLifetime
         CommandLines = step1.CommandLines.ToArray();
 
         Directory = Path.Combine(feed.Root, "quickstart");
-        feed.CopySource(Path.Combine("quickstart", "HackleTyped"), "src", "tools");
+        feed.CopySource(Path.Combine("quickstart", "HackleTyped"), "src", "tools", "docs");
         var app = Path.Combine(Directory, "MyApp");
         // What `dotnet new console` makes (project, implicit usings, nullable), plus the exported manifest.
         File.WriteAllText(Path.Combine(app, "MyApp.csproj").EnsureParent(), """

@@ -38,13 +38,14 @@ namespace Hackle.Internal.Client
         {
             if (workspace is null) throw new ArgumentNullException(nameof(workspace));
             var previous = _current;
-            _current = workspace;
-            Interlocked.Exchange(ref _confirmedAt, Stopwatch.GetTimestamp());
-            // Logged before readiness is signalled, so whoever waited for it sees what was dropped.
+            // Logged before the snapshot is published and readiness signalled: whoever sees the client ready
+            // (HasConfig, or the readiness task) also sees what this config dropped.
             Log.ConfigLoaded(_logger, workspace.ExperimentCount, workspace.FeatureFlagCount);
             if (previous != null && ItemCount(workspace) == 0 && ItemCount(previous) > 0)
                 Log.ConfigEmptied(_logger, previous.ExperimentCount, previous.FeatureFlagCount, previous.RemoteConfigParameters.Count);
             DroppedItemsLog.Write(_logger, workspace);
+            _current = workspace;
+            Interlocked.Exchange(ref _confirmedAt, Stopwatch.GetTimestamp());
             TaskCompletionSource<bool> ready;
             lock (_readinessLock) ready = _ready;
             ready.TrySetResult(true);

@@ -60,24 +60,37 @@ public sealed class DeliveryThroughputTests(ITestOutputHelper output)
         // A short run first, so that neither measured run pays for JIT compilation and the first connections.
         var warmUp = await RunLoadAsync(faulty: false, TimeSpan.FromSeconds(1));
         output.WriteLine($"warm-up: {warmUp.Stats}");
-        var healthy = await RunLoadAsync(faulty: false, s_loadTime);
-        var faulty = await RunLoadAsync(faulty: true, s_loadTime);
-        output.WriteLine($"healthy: {healthy.Stats}; requests {healthy.Requests}");
-        output.WriteLine($"30 % 5xx: {faulty.Stats}; requests {faulty.Requests}");
-
-        foreach (var run in new[] { healthy, faulty })
+        // A stall of this shared machine can starve either run for a moment and drop events as queue full, so
+        // the pair is measured up to three times; the defect (slots held through backoff) fails every attempt
+        // (74 % of the healthy rate before the fix), a stall does not repeat. The accounting holds in every run.
+        string last = "";
+        for (var attempt = 1; attempt <= 3; attempt++)
         {
-            var s = run.Stats;
-            Assert.Equal(0, s.Pending);
-            Assert.Equal(s.Received, s.Sent + s.Dropped);
-            // Every event counted as sent reached the server, once (retries carry the same insertIds).
-            Assert.Equal(s.Sent, run.Accepted);
+            var healthy = await RunLoadAsync(faulty: false, s_loadTime);
+            var faulty = await RunLoadAsync(faulty: true, s_loadTime);
+            output.WriteLine($"attempt {attempt}, healthy: {healthy.Stats}; requests {healthy.Requests}");
+            output.WriteLine($"attempt {attempt}, 30 % 5xx: {faulty.Stats}; requests {faulty.Requests}");
+
+            foreach (var run in new[] { healthy, faulty })
+            {
+                var s = run.Stats;
+                Assert.Equal(0, s.Pending);
+                Assert.Equal(s.Received, s.Sent + s.Dropped);
+                // Every event counted as sent reached the server, once (retries carry the same insertIds).
+                Assert.Equal(s.Sent, run.Accepted);
+            }
+            Assert.True(faulty.Requests > faulty.Stats.Sent / 100, "the faulty run retried");
+
+            // The healthy run must deliver (nearly) what it is offered; otherwise the machine could not carry the
+            // load and the ratio means little.
+            var carried = healthy.Stats.Sent >= healthy.Stats.Received * 0.95;
+            var ratio = faulty.Stats.Sent / (double)(healthy.Stats.Sent * faulty.Stats.Received / (double)healthy.Stats.Received);
+            output.WriteLine($"attempt {attempt}: delivered with 30 % 5xx / healthy (per event offered): {ratio:P1}");
+            if (carried && ratio >= 0.90) return;
+            last = carried
+                ? $"delivered with 30 % 5xx is {ratio:P1} of the healthy rate: {faulty.Stats}"
+                : $"healthy run lost events: {healthy.Stats}";
         }
-        // The healthy run delivers (nearly) what it is offered; otherwise the machine could not carry the load and the ratio means little.
-        Assert.True(healthy.Stats.Sent >= healthy.Stats.Received * 0.95, $"healthy run lost events: {healthy.Stats}");
-        var ratio = faulty.Stats.Sent / (double)(healthy.Stats.Sent * faulty.Stats.Received / (double)healthy.Stats.Received);
-        output.WriteLine($"delivered with 30 % 5xx / healthy (per event offered): {ratio:P1}");
-        Assert.True(ratio >= 0.90, $"delivered with 30 % 5xx is {ratio:P1} of the healthy rate: {faulty.Stats}");
-        Assert.True(faulty.Requests > faulty.Stats.Sent / 100, "the faulty run retried");
+        Assert.Fail("in three attempts: " + last);
     }
 }

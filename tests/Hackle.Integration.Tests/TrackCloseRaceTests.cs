@@ -5,6 +5,9 @@ using Xunit;
 
 namespace Hackle.Integration.Tests;
 
+[CollectionDefinition(nameof(TrackCloseRace), DisableParallelization = true)]
+public sealed class TrackCloseRace;
+
 /// <summary>
 /// <c>Track</c> from several threads while another closes the client (docs/hosting.md: "When close returns,
 /// EventStats is final … Only events tracked after close change it later, each counted as received and dropped
@@ -12,7 +15,9 @@ namespace Hackle.Integration.Tests;
 /// event is counted exactly once: delivered to the server (once, never twice) or dropped with its cause, never
 /// lost silently. The race is run many times, closing at a different point of the load each time and by each of
 /// Close, Dispose and DisposeAsync.
+/// The producers run flat out, so the class runs alone: it would starve the timed tests, and they it.
 /// </summary>
+[Collection(nameof(TrackCloseRace))]
 public sealed class TrackCloseRaceTests
 {
     private const int Rounds = 24;

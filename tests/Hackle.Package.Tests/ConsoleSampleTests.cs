@@ -24,7 +24,7 @@ public sealed class ConsoleSampleRun(PackageFeed feed) : IAsyncLifetime
         CommandLine = blocks[index].CommandLines.Single();
         DocumentedLines = blocks[index + 1].Code.Split('\n').Where(l => l.Trim().Length > 0).ToArray();
 
-        var copy = feed.CopySource("sample-source", "src", "samples");
+        var copy = feed.SampleSource();
         var environment = new Dictionary<string, string> { ["UseSharedCompilation"] = "false" };
         Run = await DotNetCli.RunAsync(copy, TimeSpan.FromMinutes(10), environment, ReadmeDocument.Arguments(CommandLine)[1..]);
     }

@@ -43,9 +43,16 @@ internal sealed class ConsumerProject
     public void Write(string file, string text) => File.WriteAllText(PathOf(file).EnsureParent(), text);
 
     /// <summary>`dotnet build -c Release`; the first build restores, later ones reuse that restore.</summary>
-    public Task<ProcessResult> BuildAsync(bool restore) =>
+    public Task<ProcessResult> BuildAsync(bool restore) => BuildAsync(restore, new Dictionary<string, string>());
+
+    /// <summary>As <see cref="BuildAsync(bool)"/>, with MSBuild properties set on the command line (`-p:Name=Value`).</summary>
+    public Task<ProcessResult> BuildAsync(bool restore, IReadOnlyDictionary<string, string> properties) =>
         DotNetCli.RunAsync(Directory, BuildTimeout,
-            ["build", "-c", "Release", .. restore ? Array.Empty<string>() : ["--no-restore"], .. DotNetCli.BuildSwitches]);
+            ["build", "-c", "Release", .. restore ? Array.Empty<string>() : ["--no-restore"], .. DotNetCli.BuildSwitches,
+             .. properties.Select(p => $"-p:{p.Key}={p.Value}")]);
+
+    /// <summary>The build output folder of `dotnet build -c Release` (net10.0).</summary>
+    public string OutputDirectory => PathOf(Path.Combine("bin", "Release", "net10.0"));
 
     /// <summary>`dotnet run` of the last build with <paramref name="arguments"/> for the app.</summary>
     public Task<ProcessResult> RunAsync(params string[] arguments) =>

@@ -118,6 +118,16 @@ public sealed partial class PackageFeed : IAsyncLifetime
         return target;
     }
 
+    /// <summary>
+    /// One copy of the top-level files, src and samples for the sample runs (README's `dotnet run --project samples/…`
+    /// commands), made on first use: the samples share its build of src. The fixtures that use it run one after another.
+    /// </summary>
+    public string SampleSource()
+    {
+        var target = Path.Combine(Root, "sample-source");
+        return Directory.Exists(target) ? target : CopySource("sample-source", "src", "samples");
+    }
+
     private static void CopyTree(string from, string to)
     {
         foreach (var directory in Directory.EnumerateDirectories(from))

@@ -13,6 +13,7 @@ namespace Hackle.Internal.Delivery
     {
         private int _holdsSlot;
         private int _holdsQueueRoom;
+        private int _claimed;
 
         public InFlightBatch(List<UserEvent> events, long bytes)
         {
@@ -30,6 +31,9 @@ namespace Hackle.Internal.Delivery
 
         /// <summary>Events left out of the body because they could not be written; counted apart from the batch's fate.</summary>
         public int Unwritable { get; set; }
+
+        /// <summary>True once: the caller (the send, or close giving up) counts the batch's fate.</summary>
+        public bool TryClaim() => Interlocked.Exchange(ref _claimed, 1) == 0;
 
         public void TookSlot() => Volatile.Write(ref _holdsSlot, 1);
 

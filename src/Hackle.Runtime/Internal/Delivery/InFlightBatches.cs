@@ -70,19 +70,22 @@ namespace Hackle.Internal.Delivery
         {
             lock (_unsettled)
             {
-                return _unsettled.Remove(batch);
+                // The batch stays listed until it is released, so that close waits for a send that is counting
+                // its fate (its Send ends after Release) instead of returning while the counts still move.
+                return _unsettled.Contains(batch) && batch.TryClaim();
             }
         }
 
         /// <summary>Takes a claimed batch out of the pending count and frees what it holds.</summary>
         public void Release(InFlightBatch batch)
         {
+            lock (_unsettled) _unsettled.Remove(batch);
             Interlocked.Add(ref _events, -batch.Events.Count);
             if (batch.GiveBackQueueRoom()) _queue.Unreserve(batch.Events.Count, batch.Bytes);
             if (batch.GiveBackSlot()) _slots.Release();
         }
 
-        /// <summary>The sends of the batches unsettled now (retry waits included): a flush waits for them, and close gives them a moment.</summary>
+        /// <summary>The sends of the batches not released now (retry waits and fates being counted included): a flush waits for them, and close gives them a moment.</summary>
         public Task WhenSendsEnd()
         {
             var sends = new List<Task>();
@@ -93,13 +96,16 @@ namespace Hackle.Internal.Delivery
             return Task.WhenAll(sends);
         }
 
-        /// <summary>Claims every batch still unsettled (close gives up on them); the caller counts and releases them.</summary>
+        /// <summary>Claims every batch not claimed yet (close gives up on them); the caller counts and releases them.</summary>
         public List<InFlightBatch> ClaimAll()
         {
             lock (_unsettled)
             {
-                var left = new List<InFlightBatch>(_unsettled);
-                _unsettled.Clear();
+                var left = new List<InFlightBatch>(_unsettled.Count);
+                foreach (var batch in _unsettled)
+                {
+                    if (batch.TryClaim()) left.Add(batch);
+                }
                 return left;
             }
         }

@@ -12,89 +12,147 @@ namespace Hackle.Internal.Delivery
     /// and null fields left out as Java's SDK does. An event that cannot be written (a <c>$</c> property
     /// value whose ToString throws, say) is left out alone: the batch is written again event by event,
     /// and only the events that failed are reported, never the whole batch.
+    /// A batch is written straight from the queued events into a pooled buffer: exposure records write
+    /// their insertId from a fresh Guid without making a string, and the field names are encoded once.
+    /// Records and event objects go through the same field writers, so their bytes cannot differ.
+    /// One instance per delivery loop (it reuses its JSON writer); not thread-safe.
     /// </summary>
-    internal static class EventPayloadWriter
+    internal sealed class EventPayloadWriter
     {
         /// <summary>A typical event's share of the body; sizing the buffer up front avoids regrowing it while writing.</summary>
-        private const int BytesPerEventEstimate = 512;
+        public const int BytesPerEventEstimate = 512;
 
+        private static readonly JsonEncodedText s_exposureEvents = JsonEncodedText.Encode("exposureEvents");
+        private static readonly JsonEncodedText s_trackEvents = JsonEncodedText.Encode("trackEvents");
+        private static readonly JsonEncodedText s_remoteConfigEvents = JsonEncodedText.Encode("remoteConfigEvents");
+        private static readonly JsonEncodedText s_insertId = JsonEncodedText.Encode("insertId");
+        private static readonly JsonEncodedText s_timestamp = JsonEncodedText.Encode("timestamp");
+        private static readonly JsonEncodedText s_userId = JsonEncodedText.Encode("userId");
+        private static readonly JsonEncodedText s_identifiers = JsonEncodedText.Encode("identifiers");
+        private static readonly JsonEncodedText s_userProperties = JsonEncodedText.Encode("userProperties");
+        private static readonly JsonEncodedText s_hackleProperties = JsonEncodedText.Encode("hackleProperties");
+        private static readonly JsonEncodedText s_experimentId = JsonEncodedText.Encode("experimentId");
+        private static readonly JsonEncodedText s_experimentKey = JsonEncodedText.Encode("experimentKey");
+        private static readonly JsonEncodedText s_experimentType = JsonEncodedText.Encode("experimentType");
+        private static readonly JsonEncodedText s_experimentVersion = JsonEncodedText.Encode("experimentVersion");
+        private static readonly JsonEncodedText s_variationId = JsonEncodedText.Encode("variationId");
+        private static readonly JsonEncodedText s_variationKey = JsonEncodedText.Encode("variationKey");
+        private static readonly JsonEncodedText s_decisionReason = JsonEncodedText.Encode("decisionReason");
+        private static readonly JsonEncodedText s_properties = JsonEncodedText.Encode("properties");
+        private static readonly JsonEncodedText s_parameterConfigurationId = JsonEncodedText.Encode("$parameterConfigurationId");
+        private static readonly JsonEncodedText s_experimentVersionProperty = JsonEncodedText.Encode("$experiment_version");
+        private static readonly JsonEncodedText s_executionVersionProperty = JsonEncodedText.Encode("$execution_version");
+        private static readonly JsonEncodedText s_targetingRootType = JsonEncodedText.Encode("$targetingRootType");
+        private static readonly JsonEncodedText s_targetingRootId = JsonEncodedText.Encode("$targetingRootId");
+
+        private readonly Func<Guid> _newGuid;
+        private Utf8JsonWriter? _writer;
+        private IsolatedEvents? _isolated;
+
+        /// <param name="newGuid">Where exposure records get their insertIds: <see cref="Guid.NewGuid"/>, or a fixed sequence in a test.</param>
+        public EventPayloadWriter(Func<Guid>? newGuid = null) => _newGuid = newGuid ?? Guid.NewGuid;
+
+        /// <summary>The body of <paramref name="events"/> as a string (for <see cref="InMemoryEventSink"/> and tests).</summary>
         public static string ToJson(IReadOnlyList<UserEvent> events)
         {
-            var body = ToUtf8(events, out _, out _);
-            return Encoding.UTF8.GetString(body.Array!, body.Offset, body.Count);
+            var queued = new QueuedEvent[events.Count];
+            for (var i = 0; i < queued.Length; i++) queued[i].Event = events[i];
+            return new EventPayloadWriter().ToJson(queued, queued.Length);
+        }
+
+        /// <summary>The body of the first <paramref name="count"/> queued events as a string.</summary>
+        public string ToJson(QueuedEvent[] events, int count)
+        {
+            var buffer = new PooledBufferWriter();
+            Write(buffer, events, count, out _, out _);
+            var body = buffer.Detach();
+            try
+            {
+                return Encoding.UTF8.GetString(body.Array, 0, body.Length);
+            }
+            finally
+            {
+                body.Return();
+            }
         }
 
         /// <summary>
-        /// The UTF-8 body, in a buffer sized for the batch (the segment shares it, no copy is made), and how
-        /// many events were left out because writing them failed (with the first failure).
+        /// Writes the body of the first <paramref name="count"/> events into <paramref name="buffer"/> (started
+        /// afresh), and tells how many events were left out because writing them failed (with the first failure).
         /// </summary>
-        public static ArraySegment<byte> ToUtf8(IReadOnlyList<UserEvent> events, out int unwritable, out Exception? firstFailure)
+        public void Write(PooledBufferWriter buffer, QueuedEvent[] events, int count, out int unwritable, out Exception? firstFailure)
         {
             unwritable = 0;
             firstFailure = null;
-            var stream = new MemoryStream(64 + events.Count * BytesPerEventEstimate);
+            buffer.Start(64 + count * BytesPerEventEstimate);
             try
             {
-                using (var writer = new Utf8JsonWriter(stream))
-                {
-                    Write(writer, events, null);
-                }
-                return new ArraySegment<byte>(stream.GetBuffer(), 0, (int)stream.Length);
+                var writer = Writer(buffer);
+                Write(writer, events, count, null);
+                writer.Flush();
+                return;
             }
             catch (Exception)
             {
                 // Something in one event threw: write each event alone first, so each is tried once.
             }
-            stream.SetLength(0);
-            var isolated = new IsolatedEvents();
-            using (var writer = new Utf8JsonWriter(stream))
-            {
-                Write(writer, events, isolated);
-            }
+            buffer.Clear();
+            var isolated = _isolated ??= new IsolatedEvents(this);
+            isolated.Begin();
+            var again = Writer(buffer);
+            Write(again, events, count, isolated);
+            again.Flush();
             unwritable = isolated.Failed;
             firstFailure = isolated.FirstFailure;
-            return new ArraySegment<byte>(stream.GetBuffer(), 0, (int)stream.Length);
+        }
+
+        private Utf8JsonWriter Writer(PooledBufferWriter buffer)
+        {
+            if (_writer is null) _writer = new Utf8JsonWriter(buffer);
+            else _writer.Reset(buffer);
+            return _writer;
         }
 
         /// <summary>Writes the body; with <paramref name="isolated"/>, each event goes through its own buffer and one that fails is left out.</summary>
-        private static void Write(Utf8JsonWriter writer, IReadOnlyList<UserEvent> events, IsolatedEvents? isolated)
+        private void Write(Utf8JsonWriter writer, QueuedEvent[] events, int count, IsolatedEvents? isolated)
         {
             writer.WriteStartObject();
-            writer.WriteStartArray("exposureEvents");
-            for (var i = 0; i < events.Count; i++)
+            writer.WriteStartArray(s_exposureEvents);
+            for (var i = 0; i < count; i++)
             {
-                if (events[i] is ExposureEvent) WriteEvent(writer, events[i], isolated);
+                if (events[i].IsExposure) WriteEvent(writer, in events[i], isolated);
             }
             writer.WriteEndArray();
-            writer.WriteStartArray("trackEvents");
-            for (var i = 0; i < events.Count; i++)
+            writer.WriteStartArray(s_trackEvents);
+            for (var i = 0; i < count; i++)
             {
-                if (events[i] is TrackEvent) WriteEvent(writer, events[i], isolated);
+                if (events[i].Event is TrackEvent) WriteEvent(writer, in events[i], isolated);
             }
             writer.WriteEndArray();
-            writer.WriteStartArray("remoteConfigEvents");
-            for (var i = 0; i < events.Count; i++)
+            writer.WriteStartArray(s_remoteConfigEvents);
+            for (var i = 0; i < count; i++)
             {
-                if (events[i] is RemoteConfigEvent) WriteEvent(writer, events[i], isolated);
+                if (events[i].Event is RemoteConfigEvent) WriteEvent(writer, in events[i], isolated);
             }
             writer.WriteEndArray();
             writer.WriteEndObject();
         }
 
-        private static void WriteEvent(Utf8JsonWriter writer, UserEvent e, IsolatedEvents? isolated)
+        private void WriteEvent(Utf8JsonWriter writer, in QueuedEvent e, IsolatedEvents? isolated)
         {
             if (isolated is null)
             {
-                WriteOne(writer, e);
+                WriteOne(writer, in e);
                 return;
             }
-            if (isolated.TryWrite(e, out var json)) writer.WriteRawValue(json, skipInputValidation: true);
+            if (isolated.TryWrite(in e, out var json)) writer.WriteRawValue(json, skipInputValidation: true);
         }
 
-        private static void WriteOne(Utf8JsonWriter w, UserEvent e)
+        private void WriteOne(Utf8JsonWriter w, in QueuedEvent e)
         {
-            switch (e)
+            switch (e.Event)
             {
+                case null: WriteExposure(w, in e.Exposure); break;
                 case ExposureEvent exposure: WriteExposure(w, exposure); break;
                 case TrackEvent track: WriteTrack(w, track); break;
                 case RemoteConfigEvent remote: WriteRemoteConfig(w, remote); break;
@@ -104,21 +162,30 @@ namespace Hackle.Internal.Delivery
         /// <summary>A scratch buffer that writes one event at a time, so a failure part-way leaves nothing behind.</summary>
         private sealed class IsolatedEvents
         {
+            private readonly EventPayloadWriter _owner;
             private readonly MemoryStream _scratch = new MemoryStream(BytesPerEventEstimate * 2);
             private Utf8JsonWriter? _writer;
+
+            public IsolatedEvents(EventPayloadWriter owner) => _owner = owner;
 
             public int Failed { get; private set; }
 
             public Exception? FirstFailure { get; private set; }
 
-            public bool TryWrite(UserEvent e, out ReadOnlySpan<byte> json)
+            public void Begin()
+            {
+                Failed = 0;
+                FirstFailure = null;
+            }
+
+            public bool TryWrite(in QueuedEvent e, out ReadOnlySpan<byte> json)
             {
                 _scratch.SetLength(0);
                 if (_writer is null) _writer = new Utf8JsonWriter(_scratch);
                 else _writer.Reset(_scratch);
                 try
                 {
-                    WriteOne(_writer, e);
+                    _owner.WriteOne(_writer, in e);
                     _writer.Flush();
                 }
                 catch (Exception failure)
@@ -133,23 +200,40 @@ namespace Hackle.Internal.Delivery
             }
         }
 
-        private static void WriteExposure(Utf8JsonWriter w, ExposureEvent e)
+        private void WriteExposure(Utf8JsonWriter w, in ExposureRecord e)
+        {
+            Span<char> insertId = stackalloc char[GuidText.Length];
+            GuidText.Format(_newGuid(), insertId);
+            var evaluation = e.Evaluation;
+            var experiment = evaluation.Experiment;
+            WriteExposure(w, insertId, e.Timestamp, e.User, experiment.Id, experiment.Key, e.ExperimentType, experiment.Version, experiment.ExecutionVersion,
+                evaluation.Variation?.Id, evaluation.VariationKey, evaluation.Reason, evaluation.Config?.Id,
+                e.TargetingRootType, e.TargetingRootType is null ? (long?)null : e.TargetingRootId);
+        }
+
+        private static void WriteExposure(Utf8JsonWriter w, ExposureEvent e) =>
+            WriteExposure(w, e.InsertId.AsSpan(), e.Timestamp, e.User, e.ExperimentId, e.ExperimentKey, e.ExperimentType, e.ExperimentVersion, e.ExecutionVersion,
+                e.VariationId, e.VariationKey, e.Reason, e.ParameterConfigurationId, e.TargetingRootType, e.TargetingRootId);
+
+        private static void WriteExposure(Utf8JsonWriter w, ReadOnlySpan<char> insertId, long timestamp, HackleUser user,
+            long experimentId, long experimentKey, string experimentType, int experimentVersion, int executionVersion,
+            long? variationId, string variationKey, DecisionReason reason, long? configId, string? rootType, long? rootId)
         {
             w.WriteStartObject();
-            WriteCommon(w, e);
-            w.WriteNumber("experimentId", e.ExperimentId);
-            w.WriteNumber("experimentKey", e.ExperimentKey);
-            w.WriteString("experimentType", e.ExperimentType);
-            w.WriteNumber("experimentVersion", e.ExperimentVersion);
-            if (e.VariationId is long variationId) w.WriteNumber("variationId", variationId);
-            w.WriteString("variationKey", e.VariationKey);
-            w.WriteString("decisionReason", e.Reason.ToWireName());
-            w.WriteStartObject("properties");
-            if (e.ParameterConfigurationId is long configId) w.WriteNumber("$parameterConfigurationId", configId);
-            w.WriteNumber("$experiment_version", e.ExperimentVersion);
-            w.WriteNumber("$execution_version", e.ExecutionVersion);
-            if (e.TargetingRootType != null) w.WriteString("$targetingRootType", e.TargetingRootType);
-            if (e.TargetingRootId is long rootId) w.WriteNumber("$targetingRootId", rootId);
+            WriteCommon(w, insertId, timestamp, user);
+            w.WriteNumber(s_experimentId, experimentId);
+            w.WriteNumber(s_experimentKey, experimentKey);
+            w.WriteString(s_experimentType, experimentType);
+            w.WriteNumber(s_experimentVersion, experimentVersion);
+            if (variationId is long id) w.WriteNumber(s_variationId, id);
+            w.WriteString(s_variationKey, variationKey);
+            w.WriteString(s_decisionReason, reason.ToWireName());
+            w.WriteStartObject(s_properties);
+            if (configId is long config) w.WriteNumber(s_parameterConfigurationId, config);
+            w.WriteNumber(s_experimentVersionProperty, experimentVersion);
+            w.WriteNumber(s_executionVersionProperty, executionVersion);
+            if (rootType != null) w.WriteString(s_targetingRootType, rootType);
+            if (rootId is long root) w.WriteNumber(s_targetingRootId, root);
             w.WriteEndObject();
             w.WriteEndObject();
         }
@@ -157,7 +241,7 @@ namespace Hackle.Internal.Delivery
         private static void WriteTrack(Utf8JsonWriter w, TrackEvent e)
         {
             w.WriteStartObject();
-            WriteCommon(w, e);
+            WriteCommon(w, e.InsertId.AsSpan(), e.Timestamp, e.User);
             w.WriteNumber("eventTypeId", e.EventTypeId);
             w.WriteString("eventTypeKey", e.Event.Key);
             if (e.Event.Value is double value) WriteDouble(w, "value", value);
@@ -169,7 +253,7 @@ namespace Hackle.Internal.Delivery
         private static void WriteRemoteConfig(Utf8JsonWriter w, RemoteConfigEvent e)
         {
             w.WriteStartObject();
-            WriteCommon(w, e);
+            WriteCommon(w, e.InsertId.AsSpan(), e.Timestamp, e.User);
             w.WriteNumber("parameterId", e.ParameterId);
             w.WriteString("parameterKey", e.ParameterKey);
             w.WriteString("parameterType", e.ParameterType);
@@ -187,15 +271,16 @@ namespace Hackle.Internal.Delivery
             w.WriteEndObject();
         }
 
-        private static void WriteCommon(Utf8JsonWriter w, UserEvent e)
+        private static void WriteCommon(Utf8JsonWriter w, ReadOnlySpan<char> insertId, long timestamp, HackleUser user)
         {
-            var user = e.User;
-            w.WriteString("insertId", e.InsertId);
-            w.WriteNumber("timestamp", e.Timestamp);
-            if (user.TryGetIdentifier(HackleUser.IdType, out var id)) w.WriteString("userId", id);
-            w.WriteStartObject("identifiers");
-            foreach (var pair in user.IdentifiersOrEmpty)
+            w.WriteString(s_insertId, insertId);
+            w.WriteNumber(s_timestamp, timestamp);
+            if (user.TryGetIdentifier(HackleUser.IdType, out var id)) w.WriteString(s_userId, id);
+            w.WriteStartObject(s_identifiers);
+            var identifiers = user.IdentifiersOrEmpty.GetStructEnumerator();
+            while (identifiers.MoveNext())
             {
+                var pair = identifiers.Current;
                 // The built-in identifiers overwrite custom entries of the same type (as Hackle's Java SDK resolves users; docs/protocol.md §6).
                 if (IsOverridden(user, pair.Key)) continue;
                 w.WriteString(pair.Key, pair.Value);
@@ -204,9 +289,9 @@ namespace Hackle.Internal.Delivery
             if (user.UserId != null) w.WriteString(HackleUser.UserIdType, user.UserId);
             if (user.DeviceId != null) w.WriteString(HackleUser.DeviceIdType, user.DeviceId);
             w.WriteEndObject();
-            w.WritePropertyName("userProperties");
+            w.WritePropertyName(s_userProperties);
             WriteProperties(w, user.PropertiesOrEmpty);
-            w.WriteStartObject("hackleProperties");
+            w.WriteStartObject(s_hackleProperties);
             w.WriteEndObject();
         }
 

@@ -65,12 +65,12 @@ public class ExposureRecordPayloadTests
         queued[records.Count].Event = track;
         objects.Add(track);
 
-        var next = 0;
-        var fromRecords = new EventPayloadWriter(() => FixedGuid(++next)).ToJson(queued, queued.Length);
+        var ids = new FixedInsertIds();
+        var fromRecords = new EventPayloadWriter(ids).ToJson(queued, queued.Length);
         var fromObjects = EventPayloadWriter.ToJson(objects);
 
         Assert.Equal(fromObjects, fromRecords);
-        Assert.Equal(records.Count, next);
+        Assert.Equal(records.Count, ids.Made);
         Assert.Contains("\"insertId\":\"" + FixedGuid(1) + "\"", fromRecords);
     }
 
@@ -107,26 +107,46 @@ public class ExposureRecordPayloadTests
             Assert.Equal(EventSizeEstimate.Of(record.ToEvent()), EventSizeEstimate.Of(record));
     }
 
-    [Fact]
-    public void Guid_text_is_the_guids_own_string()
+    private sealed class FixedInsertIds : InsertIdSource
     {
-        var random = new Random(7);
-        var bytes = new byte[16];
-        var text = new char[GuidText.Length];
-        for (var i = 0; i < 2_000; i++)
-        {
-            var guid = i % 2 == 0 ? Guid.NewGuid() : NextGuid(random, bytes);
-            GuidText.Format(guid, text);
-            Assert.Equal(guid.ToString(), new string(text));
-        }
-        GuidText.Format(Guid.Empty, text);
-        Assert.Equal(Guid.Empty.ToString(), new string(text));
+        public int Made { get; private set; }
+
+        public override void Next(Span<char> destination) => FixedGuid(++Made).ToString().AsSpan().CopyTo(destination);
     }
 
-    private static Guid NextGuid(Random random, byte[] bytes)
+    [Fact]
+    public void Insert_ids_are_distinct_version_4_uuids_printed_as_guids_print()
     {
-        random.NextBytes(bytes);
-        return new Guid(bytes);
+        var source = new InsertIdSource();
+        var text = new char[InsertIdSource.Length];
+        var seen = new HashSet<string>();
+        // More than one refill of random bytes.
+        for (var i = 0; i < 1_000; i++)
+        {
+            source.Next(text);
+            var id = new string(text);
+            Assert.True(Guid.TryParseExact(id, "D", out var guid), id);
+            Assert.Equal(guid.ToString(), id);
+            Assert.Equal('4', id[14]);
+            Assert.Contains(id[19], "89ab");
+            Assert.True(seen.Add(id), "repeated " + id);
+        }
+    }
+
+    [Fact]
+    public void The_delivery_writes_fresh_ids_for_event_objects_without_one_and_keeps_those_they_have()
+    {
+        var withId = new TrackEvent(new HackleUser("u"), 1, 0, new HackleEvent("a"), "kept-id");
+        var without = new TrackEvent(new HackleUser("u"), 2, 0, new HackleEvent("b"));
+        var queued = new QueuedEvent[2];
+        queued[0].Event = withId;
+        queued[1].Event = without;
+
+        var body = new EventPayloadWriter(new FixedInsertIds(), keepObjectInsertIds: false).ToJson(queued, 2);
+
+        Assert.Contains("\"insertId\":\"kept-id\"", body);
+        Assert.Contains("\"insertId\":\"" + FixedGuid(1) + "\"", body);
+        Assert.Null(without.InsertIdIfMade);
     }
 
     /// <summary>

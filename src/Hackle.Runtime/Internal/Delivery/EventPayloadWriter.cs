@@ -13,7 +13,7 @@ namespace Hackle.Internal.Delivery
     /// value whose ToString throws, say) is left out alone: the batch is written again event by event,
     /// and only the events that failed are reported, never the whole batch.
     /// A batch is written straight from the queued events into a pooled buffer: exposure records write
-    /// their insertId from a fresh Guid without making a string, and the field names are encoded once.
+    /// their insertId from <see cref="InsertIdSource"/> without making a string, and the field names are encoded once.
     /// Records and event objects go through the same field writers, so their bytes cannot differ.
     /// One instance per delivery loop (it reuses its JSON writer); not thread-safe.
     /// </summary>
@@ -45,12 +45,23 @@ namespace Hackle.Internal.Delivery
         private static readonly JsonEncodedText s_targetingRootType = JsonEncodedText.Encode("$targetingRootType");
         private static readonly JsonEncodedText s_targetingRootId = JsonEncodedText.Encode("$targetingRootId");
 
-        private readonly Func<Guid> _newGuid;
+        private readonly InsertIdSource _insertIds;
+        private readonly bool _keepObjectInsertIds;
         private Utf8JsonWriter? _writer;
         private IsolatedEvents? _isolated;
 
-        /// <param name="newGuid">Where exposure records get their insertIds: <see cref="Guid.NewGuid"/>, or a fixed sequence in a test.</param>
-        public EventPayloadWriter(Func<Guid>? newGuid = null) => _newGuid = newGuid ?? Guid.NewGuid;
+        /// <param name="insertIds">Where exposure records get their insertIds: random ones, or fixed ones in a test.</param>
+        /// <param name="keepObjectInsertIds">
+        /// True: an event object without an insertId yet gets one made and kept (<see cref="UserEvent.InsertId"/>),
+        /// so the body agrees with the objects a caller holds. False, for the delivery, whose event objects
+        /// nobody else sees: the id is written straight from <paramref name="insertIds"/>, without a string.
+        /// The body is written once per batch either way, so a retry carries the same ids.
+        /// </param>
+        public EventPayloadWriter(InsertIdSource? insertIds = null, bool keepObjectInsertIds = true)
+        {
+            _insertIds = insertIds ?? new InsertIdSource();
+            _keepObjectInsertIds = keepObjectInsertIds;
+        }
 
         /// <summary>The body of <paramref name="events"/> as a string (for <see cref="InMemoryEventSink"/> and tests).</summary>
         public static string ToJson(IReadOnlyList<UserEvent> events)
@@ -150,12 +161,18 @@ namespace Hackle.Internal.Delivery
 
         private void WriteOne(Utf8JsonWriter w, in QueuedEvent e)
         {
+            if (e.Event is null)
+            {
+                WriteExposure(w, in e.Exposure);
+                return;
+            }
+            Span<char> scratch = stackalloc char[InsertIdSource.Length];
+            var insertId = InsertIdOf(e.Event, scratch);
             switch (e.Event)
             {
-                case null: WriteExposure(w, in e.Exposure); break;
-                case ExposureEvent exposure: WriteExposure(w, exposure); break;
-                case TrackEvent track: WriteTrack(w, track); break;
-                case RemoteConfigEvent remote: WriteRemoteConfig(w, remote); break;
+                case ExposureEvent exposure: WriteExposure(w, exposure, insertId); break;
+                case TrackEvent track: WriteTrack(w, track, insertId); break;
+                case RemoteConfigEvent remote: WriteRemoteConfig(w, remote, insertId); break;
             }
         }
 
@@ -200,10 +217,19 @@ namespace Hackle.Internal.Delivery
             }
         }
 
+        /// <summary>The object's own insertId when it has one (or must keep one), else a fresh one written into <paramref name="scratch"/>.</summary>
+        private ReadOnlySpan<char> InsertIdOf(UserEvent e, Span<char> scratch)
+        {
+            var id = _keepObjectInsertIds ? e.InsertId : e.InsertIdIfMade;
+            if (id != null) return id.AsSpan();
+            _insertIds.Next(scratch);
+            return scratch;
+        }
+
         private void WriteExposure(Utf8JsonWriter w, in ExposureRecord e)
         {
-            Span<char> insertId = stackalloc char[GuidText.Length];
-            GuidText.Format(_newGuid(), insertId);
+            Span<char> insertId = stackalloc char[InsertIdSource.Length];
+            _insertIds.Next(insertId);
             var evaluation = e.Evaluation;
             var experiment = evaluation.Experiment;
             WriteExposure(w, insertId, e.Timestamp, e.User, experiment.Id, experiment.Key, e.ExperimentType, experiment.Version, experiment.ExecutionVersion,
@@ -211,8 +237,8 @@ namespace Hackle.Internal.Delivery
                 e.TargetingRootType, e.TargetingRootType is null ? (long?)null : e.TargetingRootId);
         }
 
-        private static void WriteExposure(Utf8JsonWriter w, ExposureEvent e) =>
-            WriteExposure(w, e.InsertId.AsSpan(), e.Timestamp, e.User, e.ExperimentId, e.ExperimentKey, e.ExperimentType, e.ExperimentVersion, e.ExecutionVersion,
+        private static void WriteExposure(Utf8JsonWriter w, ExposureEvent e, ReadOnlySpan<char> insertId) =>
+            WriteExposure(w, insertId, e.Timestamp, e.User, e.ExperimentId, e.ExperimentKey, e.ExperimentType, e.ExperimentVersion, e.ExecutionVersion,
                 e.VariationId, e.VariationKey, e.Reason, e.ParameterConfigurationId, e.TargetingRootType, e.TargetingRootId);
 
         private static void WriteExposure(Utf8JsonWriter w, ReadOnlySpan<char> insertId, long timestamp, HackleUser user,
@@ -238,10 +264,10 @@ namespace Hackle.Internal.Delivery
             w.WriteEndObject();
         }
 
-        private static void WriteTrack(Utf8JsonWriter w, TrackEvent e)
+        private static void WriteTrack(Utf8JsonWriter w, TrackEvent e, ReadOnlySpan<char> insertId)
         {
             w.WriteStartObject();
-            WriteCommon(w, e.InsertId.AsSpan(), e.Timestamp, e.User);
+            WriteCommon(w, insertId, e.Timestamp, e.User);
             w.WriteNumber("eventTypeId", e.EventTypeId);
             w.WriteString("eventTypeKey", e.Event.Key);
             if (e.Event.Value is double value) WriteDouble(w, "value", value);
@@ -250,10 +276,10 @@ namespace Hackle.Internal.Delivery
             w.WriteEndObject();
         }
 
-        private static void WriteRemoteConfig(Utf8JsonWriter w, RemoteConfigEvent e)
+        private static void WriteRemoteConfig(Utf8JsonWriter w, RemoteConfigEvent e, ReadOnlySpan<char> insertId)
         {
             w.WriteStartObject();
-            WriteCommon(w, e.InsertId.AsSpan(), e.Timestamp, e.User);
+            WriteCommon(w, insertId, e.Timestamp, e.User);
             w.WriteNumber("parameterId", e.ParameterId);
             w.WriteString("parameterKey", e.ParameterKey);
             w.WriteString("parameterType", e.ParameterType);

@@ -47,7 +47,7 @@ namespace Hackle.Internal.Delivery
         // The loop's own: the batch being taken off the queue, and the writer of its body.
         private readonly QueuedEvent[] _batch;
         private readonly PooledBufferWriter _body = new PooledBufferWriter();
-        private readonly EventPayloadWriter _payload = new EventPayloadWriter();
+        private readonly EventPayloadWriter _payload = new EventPayloadWriter(keepObjectInsertIds: false);
 
         public HttpEventDelivery(EventBatchSender sender, DeliveryCounters counters, HackleClientOptions options, ILogger logger, SecretRedactor redactor)
         {

@@ -149,6 +149,55 @@ public class ExposureRecordPayloadTests
         Assert.Null(without.InsertIdIfMade);
     }
 
+    [Fact]
+    public void A_run_of_events_of_one_user_writes_the_same_bytes_as_events_of_equal_users()
+    {
+        var shared = RichUser();
+        var records = Records();
+        var r = records[0].Evaluation;
+        QueuedEvent[] Batch(Func<int, HackleUser> userOf)
+        {
+            var batch = new QueuedEvent[5];
+            for (var i = 0; i < 4; i++) batch[i].Exposure = new ExposureRecord(r, userOf(i), 1_000 + i, i == 3 ? EventFactory.RootExperiment : null, 5);
+            batch[4].Event = new TrackEvent(userOf(4), 2_000, 1, new HackleEvent("t"), "track-id");
+            return batch;
+        }
+
+        var sameUser = new EventPayloadWriter(new FixedInsertIds()).ToJson(Batch(_ => shared), 5);
+        var equalUsers = new EventPayloadWriter(new FixedInsertIds()).ToJson(Batch(_ => RichUser()), 5);
+
+        Assert.Equal(equalUsers, sameUser);
+        Assert.Equal(5, CountOf(sameUser, "\"userProperties\":{\"grade\":"));
+    }
+
+    private sealed class LongText
+    {
+        public override string ToString() => new string('x', HackleProperties.MaxSystemStringLength + 1);
+    }
+
+    [Fact]
+    public void A_value_dropped_from_a_user_written_once_for_a_run_of_events_is_counted_for_each_event()
+    {
+        var user = new HackleUser("u");
+        user.Properties["$long"] = new LongText();
+        Assert.True(user.Properties.ContainsKey("$long"));
+        var queued = new QueuedEvent[3];
+        for (var i = 0; i < 3; i++) queued[i].Exposure = new ExposureRecord(Records()[1].Evaluation, user, i, null, 0);
+        var before = InputDrops.Count(InputDrops.SystemStringTooLong);
+
+        var body = new EventPayloadWriter(new FixedInsertIds()).ToJson(queued, 3);
+
+        Assert.True(InputDrops.Count(InputDrops.SystemStringTooLong) - before >= 3);
+        Assert.DoesNotContain("$long", body);
+    }
+
+    private static int CountOf(string text, string part)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(part, StringComparison.Ordinal); i >= 0; i = text.IndexOf(part, i + 1, StringComparison.Ordinal)) count++;
+        return count;
+    }
+
     /// <summary>
     /// Event objects of every kind and shape, written as they were before exposures became records:
     /// the expected text was produced by the writer of the commit before this change, on these events.

@@ -45,10 +45,20 @@ namespace Hackle.Internal.Delivery
         private static readonly JsonEncodedText s_targetingRootType = JsonEncodedText.Encode("$targetingRootType");
         private static readonly JsonEncodedText s_targetingRootId = JsonEncodedText.Encode("$targetingRootId");
 
+        // The writer's structure checks cost time on every call and guard nothing here: the structure is fixed
+        // by this class. Escaping (the default encoder) is unchanged, so the bytes are the same.
+        private static readonly JsonWriterOptions s_options = new JsonWriterOptions { SkipValidation = true };
+
         private readonly InsertIdSource _insertIds;
         private readonly bool _keepObjectInsertIds;
         private Utf8JsonWriter? _writer;
         private IsolatedEvents? _isolated;
+        // The user part last written into the body being written (only while a whole body is written in one go).
+        private PooledBufferWriter? _userCacheBody;
+        private HackleUser? _cachedUser;
+        private int _cachedStart;
+        private int _cachedLength;
+        private int _cachedDrops;
 
         /// <param name="insertIds">Where exposure records get their insertIds: random ones, or fixed ones in a test.</param>
         /// <param name="keepObjectInsertIds">
@@ -99,6 +109,7 @@ namespace Hackle.Internal.Delivery
             try
             {
                 var writer = Writer(buffer);
+                _userCacheBody = buffer;
                 Write(writer, events, count, null);
                 writer.Flush();
                 return;
@@ -106,6 +117,11 @@ namespace Hackle.Internal.Delivery
             catch (Exception)
             {
                 // Something in one event threw: write each event alone first, so each is tried once.
+            }
+            finally
+            {
+                _userCacheBody = null;
+                _cachedUser = null;
             }
             buffer.Clear();
             var isolated = _isolated ??= new IsolatedEvents(this);
@@ -119,7 +135,7 @@ namespace Hackle.Internal.Delivery
 
         private Utf8JsonWriter Writer(PooledBufferWriter buffer)
         {
-            if (_writer is null) _writer = new Utf8JsonWriter(buffer);
+            if (_writer is null) _writer = new Utf8JsonWriter(buffer, s_options);
             else _writer.Reset(buffer);
             return _writer;
         }
@@ -198,7 +214,7 @@ namespace Hackle.Internal.Delivery
             public bool TryWrite(in QueuedEvent e, out ReadOnlySpan<byte> json)
             {
                 _scratch.SetLength(0);
-                if (_writer is null) _writer = new Utf8JsonWriter(_scratch);
+                if (_writer is null) _writer = new Utf8JsonWriter(_scratch, s_options);
                 else _writer.Reset(_scratch);
                 try
                 {
@@ -237,11 +253,11 @@ namespace Hackle.Internal.Delivery
                 e.TargetingRootType, e.TargetingRootType is null ? (long?)null : e.TargetingRootId);
         }
 
-        private static void WriteExposure(Utf8JsonWriter w, ExposureEvent e, ReadOnlySpan<char> insertId) =>
+        private void WriteExposure(Utf8JsonWriter w, ExposureEvent e, ReadOnlySpan<char> insertId) =>
             WriteExposure(w, insertId, e.Timestamp, e.User, e.ExperimentId, e.ExperimentKey, e.ExperimentType, e.ExperimentVersion, e.ExecutionVersion,
                 e.VariationId, e.VariationKey, e.Reason, e.ParameterConfigurationId, e.TargetingRootType, e.TargetingRootId);
 
-        private static void WriteExposure(Utf8JsonWriter w, ReadOnlySpan<char> insertId, long timestamp, HackleUser user,
+        private void WriteExposure(Utf8JsonWriter w, ReadOnlySpan<char> insertId, long timestamp, HackleUser user,
             long experimentId, long experimentKey, string experimentType, int experimentVersion, int executionVersion,
             long? variationId, string variationKey, DecisionReason reason, long? configId, string? rootType, long? rootId)
         {
@@ -264,7 +280,7 @@ namespace Hackle.Internal.Delivery
             w.WriteEndObject();
         }
 
-        private static void WriteTrack(Utf8JsonWriter w, TrackEvent e, ReadOnlySpan<char> insertId)
+        private void WriteTrack(Utf8JsonWriter w, TrackEvent e, ReadOnlySpan<char> insertId)
         {
             w.WriteStartObject();
             WriteCommon(w, insertId, e.Timestamp, e.User);
@@ -276,7 +292,7 @@ namespace Hackle.Internal.Delivery
             w.WriteEndObject();
         }
 
-        private static void WriteRemoteConfig(Utf8JsonWriter w, RemoteConfigEvent e, ReadOnlySpan<char> insertId)
+        private void WriteRemoteConfig(Utf8JsonWriter w, RemoteConfigEvent e, ReadOnlySpan<char> insertId)
         {
             w.WriteStartObject();
             WriteCommon(w, insertId, e.Timestamp, e.User);
@@ -297,10 +313,42 @@ namespace Hackle.Internal.Delivery
             w.WriteEndObject();
         }
 
-        private static void WriteCommon(Utf8JsonWriter w, ReadOnlySpan<char> insertId, long timestamp, HackleUser user)
+        private void WriteCommon(Utf8JsonWriter w, ReadOnlySpan<char> insertId, long timestamp, HackleUser user)
         {
             w.WriteString(s_insertId, insertId);
             w.WriteNumber(s_timestamp, timestamp);
+            var body = _userCacheBody;
+            if (body is null)
+            {
+                WriteUser(w, user);
+                return;
+            }
+            // The user's part of an event is the same bytes for every event of that user in the batch: a run
+            // of events of one user (a request's several decisions) writes it once and copies it after. The
+            // writer is flushed around the copy; it then puts the comma before the next field itself.
+            w.Flush();
+            if (ReferenceEquals(user, _cachedUser))
+            {
+                var copy = body.GetSpan(_cachedLength);
+                body.WrittenSpan.Slice(_cachedStart, _cachedLength).CopyTo(copy);
+                body.Advance(_cachedLength);
+                // Each event's dropped values are counted, as if its user had been written again.
+                for (var i = 0; i < _cachedDrops; i++) InputDrops.Add(InputDrops.SystemStringTooLong);
+                return;
+            }
+            _cachedUser = null;
+            var start = body.WrittenCount;
+            var drops = WriteUser(w, user);
+            w.Flush();
+            _cachedUser = user;
+            _cachedStart = start;
+            _cachedLength = body.WrittenCount - start;
+            _cachedDrops = drops;
+        }
+
+        /// <summary>Writes userId, identifiers, userProperties and hackleProperties; returns how many property values it dropped.</summary>
+        private static int WriteUser(Utf8JsonWriter w, HackleUser user)
+        {
             if (user.TryGetIdentifier(HackleUser.IdType, out var id)) w.WriteString(s_userId, id);
             w.WriteStartObject(s_identifiers);
             var identifiers = user.IdentifiersOrEmpty.GetStructEnumerator();
@@ -316,9 +364,10 @@ namespace Hackle.Internal.Delivery
             if (user.DeviceId != null) w.WriteString(HackleUser.DeviceIdType, user.DeviceId);
             w.WriteEndObject();
             w.WritePropertyName(s_userProperties);
-            WriteProperties(w, user.PropertiesOrEmpty);
+            var drops = WriteProperties(w, user.PropertiesOrEmpty);
             w.WriteStartObject(s_hackleProperties);
             w.WriteEndObject();
+            return drops;
         }
 
         private static bool IsOverridden(HackleUser user, string type) =>
@@ -326,8 +375,10 @@ namespace Hackle.Internal.Delivery
             (type == HackleUser.UserIdType && user.UserId != null) ||
             (type == HackleUser.DeviceIdType && user.DeviceId != null);
 
-        private static void WriteProperties(Utf8JsonWriter w, HackleProperties properties)
+        /// <summary>Writes the properties as an object; returns how many values it dropped (a '$' value's text over the limit).</summary>
+        private static int WriteProperties(Utf8JsonWriter w, HackleProperties properties)
         {
+            var drops = 0;
             w.WriteStartObject();
             var entries = properties.GetStructEnumerator();
             while (entries.MoveNext())
@@ -340,6 +391,7 @@ namespace Hackle.Internal.Delivery
                     if (text != null && text.Length > HackleProperties.MaxSystemStringLength)
                     {
                         InputDrops.Add(InputDrops.SystemStringTooLong);
+                        drops++;
                         continue;
                     }
                     w.WritePropertyName(pair.Key);
@@ -351,6 +403,7 @@ namespace Hackle.Internal.Delivery
                 WriteValue(w, pair.Value);
             }
             w.WriteEndObject();
+            return drops;
         }
 
         private static bool IsOtherType(object value) =>

@@ -14,6 +14,8 @@ namespace Hackle.Internal.Delivery
         public const int Length = 36;
         private const int IdsPerRefill = 256;
 
+        private static readonly char[] s_hex = "0123456789abcdef".ToCharArray();
+
         private readonly byte[] _random = new byte[16 * IdsPerRefill];
         private int _next = IdsPerRefill;
 #if !NET
@@ -41,11 +43,10 @@ namespace Hackle.Internal.Delivery
             {
                 if (i == 4 || i == 6 || i == 8 || i == 10) destination[position++] = '-';
                 var value = _random[offset + i];
-                destination[position++] = Hex(value >> 4);
-                destination[position++] = Hex(value & 0xF);
+                destination[position++] = s_hex[value >> 4];
+                destination[position++] = s_hex[value & 0xF];
             }
         }
 
-        private static char Hex(int nibble) => (char)(nibble < 10 ? '0' + nibble : 'a' + nibble - 10);
     }
 }

@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 namespace Hackle
 {
     /// <summary>An event sink for offline use: events are counted, not sent.</summary>
-    public sealed class DiscardingEventSink : IHackleEventSink
+    public sealed class DiscardingEventSink : IHackleEventSink, Internal.Delivery.IExposureSink
     {
         private readonly Internal.StripedCounter _discarded = new Internal.StripedCounter();
 
@@ -13,6 +13,9 @@ namespace Hackle
 
         /// <inheritdoc />
         public void Enqueue(UserEvent userEvent) => _discarded.Increment();
+
+        // An exposure from a decision is counted without ever being made into an object.
+        void Internal.Delivery.IExposureSink.EnqueueExposure(in Internal.Delivery.ExposureRecord exposure) => _discarded.Increment();
 
         /// <inheritdoc />
         public Task FlushAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;

@@ -31,6 +31,9 @@ namespace Hackle
             }
         }
 
+        /// <summary>The insertId if one was made already, else null; makes none.</summary>
+        internal string? InsertIdIfMade => Volatile.Read(ref _insertId);
+
         /// <summary>When the event happened, in Unix epoch milliseconds.</summary>
         public long Timestamp { get; }
 

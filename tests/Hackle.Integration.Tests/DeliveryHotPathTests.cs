@@ -33,11 +33,11 @@ public sealed class DeliveryHotPathTests
         await using var online = HackleClient.Create(TestClients.NewKey(), options);
         Assert.True(await online.WaitUntilReadyAsync());
 
-        var baseline = AllocatedPerCall(offline, user, 5_000);
-        var delivered = AllocatedPerCall(online, user, 5_000);
+        var discarded = AllocatedPerCall(offline, user, 5_000);
+        var queued = AllocatedPerCall(online, user, 5_000);
 
-        Assert.True(baseline > 0, "the event object is allocated");
-        Assert.True(delivered <= baseline + 8, $"queued delivery allocates {delivered} B per decision, the decision and event alone {baseline} B");
+        Assert.True(discarded == 0, $"a decision with its exposure discarded allocates {discarded} B");
+        Assert.True(queued == 0, $"sizing and queueing the exposure allocates {queued} B per decision");
         // The events were sized and queued, not dropped.
         Assert.Equal(0, online.EventStats.DroppedQueueFull);
     }

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace Hackle.Integration.Tests;
 
-/// <summary>Decisions and Track hand events to the delivery without allocating anything but the event.</summary>
+/// <summary>Decisions hand their exposures to the delivery without allocating anything: the exposure travels as a value into the queue's preallocated cells.</summary>
 public sealed class HotPathTests
 {
     private static long AllocatedPerCall(IHackleClient client, HackleUser user, int calls)
@@ -15,7 +15,7 @@ public sealed class HotPathTests
     }
 
     [Fact]
-    public async Task Queueing_an_event_allocates_nothing_beyond_the_event_itself()
+    public async Task A_decision_with_its_exposure_queued_allocates_nothing()
     {
         await using var server = await FakeHackleServer.StartAsync();
         server.SetConfig(Configs.Flag(on: true), Configs.Date(1));
@@ -27,11 +27,13 @@ public sealed class HotPathTests
         await using var online = HackleClient.Create(TestClients.NewKey(), options);
         Assert.True(await online.WaitUntilReadyAsync());
 
-        // The offline client discards each event: its cost is the decision and the event object alone.
-        var baseline = AllocatedPerCall(offline, user, 5_000);
-        var delivered = AllocatedPerCall(online, user, 5_000);
+        // The offline client counts and discards each exposure; the online one queues it for delivery.
+        var discarded = AllocatedPerCall(offline, user, 5_000);
+        var queued = AllocatedPerCall(online, user, 5_000);
 
-        Assert.True(baseline > 0, "the event object is allocated");
-        Assert.True(delivered <= baseline + 8, $"queued delivery allocates {delivered} B per decision, the decision and event alone {baseline} B");
+        Assert.True(discarded == 0, $"a decision with its exposure discarded allocates {discarded} B");
+        Assert.True(queued == 0, $"a decision with its exposure queued for delivery allocates {queued} B");
+        Assert.Equal(0, online.EventStats.DroppedQueueFull);
+        Assert.True(online.EventStats.Received >= 5_200, "every decision's exposure reached the delivery");
     }
 }

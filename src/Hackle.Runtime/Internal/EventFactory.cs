@@ -1,3 +1,4 @@
+using Hackle.Internal.Delivery;
 using Hackle.Internal.Evaluation;
 using Hackle.Internal.Model;
 using Hackle.Manifest;
@@ -5,32 +6,14 @@ using Hackle.Manifest;
 namespace Hackle.Internal
 {
     /// <summary>
-    /// Builds the events of decisions and tracking: the exposure of an experiment or flag, the record of a
-    /// remote-config evaluation, nested exposures tagged with their root, and tracked events.
+    /// Builds the events of decisions and tracking: the record of a remote-config evaluation, nested
+    /// exposures tagged with their root, and tracked events. Exposures are <see cref="ExposureRecord"/>
+    /// values, made into objects only for a sink that takes objects.
     /// </summary>
     internal static class EventFactory
     {
         public const string RootExperiment = "EXPERIMENT";
         public const string RootRemoteConfig = "REMOTE_CONFIG";
-
-        public static ExposureEvent Exposure(in ExperimentEvaluation evaluation, HackleUser user, long timestamp, string? rootType, long? rootId)
-        {
-            var experiment = evaluation.Experiment;
-            return new ExposureEvent(user, timestamp)
-            {
-                ExperimentId = experiment.Id,
-                ExperimentKey = experiment.Key,
-                ExperimentType = experiment.Type == ExperimentType.AbTest ? "AB_TEST" : "FEATURE_FLAG",
-                ExperimentVersion = experiment.Version,
-                ExecutionVersion = experiment.ExecutionVersion,
-                VariationId = evaluation.Variation?.Id,
-                VariationKey = evaluation.VariationKey,
-                Reason = evaluation.Reason,
-                ParameterConfigurationId = evaluation.Config?.Id,
-                TargetingRootType = rootType,
-                TargetingRootId = rootId,
-            };
-        }
 
         /// <summary>Records a remote-config evaluation: which value the user got, of which type, and why.</summary>
         public static RemoteConfigEvent RemoteConfig(in RemoteConfigEvaluation evaluation, RemoteConfigParameter parameter, HackleUser user, long timestamp, ConfigValueType requestedType, object? defaultValue) =>
@@ -53,13 +36,13 @@ namespace Hackle.Internal
             new TrackEvent(user, timestamp, eventTypeId, hackleEvent);
 
         /// <summary>Sends one exposure per nested evaluation of the scope, tagged with the root.</summary>
-        public static void PublishTargets(IHackleEventSink sink, ref EvaluationScope scope, long timestamp, string rootType, long rootId)
+        public static void PublishTargets(IExposureSink sink, ref EvaluationScope scope, long timestamp, string rootType, long rootId)
         {
             var targets = scope.Targets;
             if (targets is null) return;
             for (var i = 0; i < targets.Count; i++)
             {
-                sink.Enqueue(Exposure(targets[i], scope.User, timestamp, rootType, rootId));
+                sink.EnqueueExposure(new ExposureRecord(targets[i], scope.User, timestamp, rootType, rootId));
             }
         }
     }

@@ -10,14 +10,11 @@ namespace Hackle.Runtime.Tests.Client;
 /// </summary>
 public class InFlightBatchesTests
 {
-    // Only the count of a batch's events matters here; nothing reads the events themselves.
-    private static List<UserEvent> Events(int count) => Enumerable.Repeat<UserEvent>(null!, count).ToList();
-
     [Fact]
     public void Close_waits_for_a_send_that_has_claimed_its_batch_until_it_is_released()
     {
         var batches = new InFlightBatches(2, new BoundedEventQueue(100, 1_000_000));
-        var batch = batches.Begin(Events(50), 5_000);
+        var batch = batches.Begin(50, 5_000);
         var send = new TaskCompletionSource();
         batch.Send = send.Task;
 
@@ -39,8 +36,8 @@ public class InFlightBatchesTests
     public void A_batch_is_claimed_once_whether_close_or_its_send_comes_first()
     {
         var batches = new InFlightBatches(2, new BoundedEventQueue(100, 1_000_000));
-        var first = batches.Begin(Events(3), 300);
-        var second = batches.Begin(Events(4), 400);
+        var first = batches.Begin(3, 300);
+        var second = batches.Begin(4, 400);
 
         var claimedByClose = batches.ClaimAll();
         Assert.Equal(new[] { first, second }.ToHashSet(), claimedByClose.ToHashSet());

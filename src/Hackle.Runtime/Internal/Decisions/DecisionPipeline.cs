@@ -1,5 +1,6 @@
 using System;
 using Hackle.Internal.Client;
+using Hackle.Internal.Delivery;
 using Hackle.Internal.Evaluation;
 using Hackle.Internal.Metrics;
 using Microsoft.Extensions.Logging;
@@ -10,12 +11,14 @@ namespace Hackle.Internal.Decisions
     /// The steps every decision takes, in order: guard the input, look the key up in the snapshot in
     /// force, evaluate, publish the events (the root's, then one per nested evaluation, one timestamp),
     /// count the decision, and turn any failure into the caller's default with EXCEPTION. No lock, no
-    /// I/O, nothing allocated but the events; it never throws.
+    /// I/O, nothing allocated (exposures travel as <see cref="ExposureRecord"/> values; a sink that
+    /// takes objects gets them made for it); it never throws.
     /// </summary>
     internal sealed class DecisionPipeline
     {
         private readonly WorkspaceSnapshotHolder _snapshot;
         private readonly IHackleEventSink _events;
+        private readonly IExposureSink _exposures;
         private readonly HackleMetrics _metrics;
         private readonly ILogger _logger;
 
@@ -23,6 +26,7 @@ namespace Hackle.Internal.Decisions
         {
             _snapshot = snapshot;
             _events = events;
+            _exposures = MaterializingExposureSink.For(events);
             _metrics = metrics;
             _logger = logger;
         }
@@ -46,8 +50,8 @@ namespace Hackle.Internal.Decisions
                 var scope = new EvaluationScope(workspace, user, flow.RootExperiment);
                 flow.Evaluate(ref scope);
                 var timestamp = UserEvent.Now();
-                _events.Enqueue(flow.RootEvent(user, timestamp));
-                EventFactory.PublishTargets(_events, ref scope, timestamp, flow.RootType, flow.RootId);
+                flow.PublishRoot(_events, _exposures, user, timestamp);
+                EventFactory.PublishTargets(_exposures, ref scope, timestamp, flow.RootType, flow.RootId);
                 return flow.Result();
             }
             catch (Exception e)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hackle.Internal.Delivery;
 using Hackle.Internal.Evaluation;
 using Hackle.Internal.Metrics;
 using Hackle.Internal.Model;
@@ -32,7 +33,8 @@ namespace Hackle.Internal.Decisions
 
         public void Evaluate(ref EvaluationScope scope) => _evaluation = ExperimentEvaluator.Evaluate(ref scope, _flag!, ExperimentEvaluator.ControlKey);
 
-        public UserEvent RootEvent(HackleUser user, long timestamp) => EventFactory.Exposure(_evaluation, user, timestamp, null, null);
+        public void PublishRoot(IHackleEventSink events, IExposureSink exposures, HackleUser user, long timestamp) =>
+            exposures.EnqueueExposure(new ExposureRecord(_evaluation, user, timestamp, null, 0));
 
         public FeatureFlagDecision Result()
         {

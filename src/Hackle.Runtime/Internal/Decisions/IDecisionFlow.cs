@@ -1,3 +1,4 @@
+using Hackle.Internal.Delivery;
 using Hackle.Internal.Evaluation;
 using Hackle.Internal.Model;
 
@@ -37,11 +38,11 @@ namespace Hackle.Internal.Decisions
         /// <summary>Looks the key up in <paramref name="workspace"/>, keeping what it found for the next steps.</summary>
         bool TryFind(HackleWorkspace workspace);
 
-        /// <summary>Evaluates the found item, keeping the outcome for <see cref="RootEvent"/> and <see cref="Result"/>.</summary>
+        /// <summary>Evaluates the found item, keeping the outcome for <see cref="PublishRoot"/> and <see cref="Result"/>.</summary>
         void Evaluate(ref EvaluationScope scope);
 
-        /// <summary>The event that records the evaluation (built by <see cref="EventFactory"/>).</summary>
-        UserEvent RootEvent(HackleUser user, long timestamp);
+        /// <summary>Publishes the event that records the evaluation: an exposure to <paramref name="exposures"/>, any other event to <paramref name="events"/>.</summary>
+        void PublishRoot(IHackleEventSink events, IExposureSink exposures, HackleUser user, long timestamp);
 
         /// <summary>The caller's answer after a successful evaluation.</summary>
         TResult Result();

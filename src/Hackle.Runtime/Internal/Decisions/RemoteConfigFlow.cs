@@ -1,3 +1,4 @@
+using Hackle.Internal.Delivery;
 using Hackle.Internal.Evaluation;
 using Hackle.Internal.Metrics;
 using Hackle.Internal.Model;
@@ -40,8 +41,8 @@ namespace Hackle.Internal.Decisions
         public void Evaluate(ref EvaluationScope scope) =>
             _evaluation = RemoteConfigEvaluator.Evaluate(ref scope, _parameter!, _requestedType, _boxedDefault);
 
-        public UserEvent RootEvent(HackleUser user, long timestamp) =>
-            EventFactory.RemoteConfig(_evaluation, _parameter!, user, timestamp, _requestedType, _boxedDefault);
+        public void PublishRoot(IHackleEventSink events, IExposureSink exposures, HackleUser user, long timestamp) =>
+            events.Enqueue(EventFactory.RemoteConfig(_evaluation, _parameter!, user, timestamp, _requestedType, _boxedDefault));
 
         public RemoteConfigDecision<T> Result() =>
             new RemoteConfigDecision<T>(_evaluation.Value is T value ? value : _defaultValue, _evaluation.Reason);

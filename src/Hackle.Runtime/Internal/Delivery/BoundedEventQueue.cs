@@ -10,14 +10,15 @@ namespace Hackle.Internal.Delivery
     /// because a count alone lets a few thousand large events take hundreds of megabytes. Batches taken
     /// out and waiting for a retry keep their room reserved (<see cref="Reserve"/>), so failures slow
     /// the intake instead of letting the waiting batches grow without bound.
+    /// An exposure is stored by value in its cell (<see cref="ExposureRecord"/>), so queueing one allocates
+    /// nothing; the cells are made once, and no more of them than the byte budget can ever fill.
     /// </summary>
     internal sealed class BoundedEventQueue
     {
         private struct Cell
         {
             public long Sequence;
-            public UserEvent? Item;
-            public int Bytes;
+            public QueuedEvent Item;
         }
 
         private readonly Cell[] _cells;
@@ -34,8 +35,11 @@ namespace Hackle.Internal.Delivery
         {
             _capacity = capacity;
             _maxBytes = maxBytes;
+            // Every event is estimated at EventSizeEstimate.MinBytes at least, so the byte budget caps the
+            // count too: cells beyond that cap could never be filled, and each cell is an exposure's size.
+            var reachable = (int)System.Math.Min(capacity, maxBytes / EventSizeEstimate.MinBytes + 1);
             var size = 1;
-            while (size < capacity) size <<= 1;
+            while (size < reachable) size <<= 1;
             _cells = new Cell[size];
             for (var i = 0; i < size; i++) _cells[i].Sequence = i;
             _mask = size - 1;
@@ -56,18 +60,42 @@ namespace Hackle.Internal.Delivery
         /// <summary>Queues <paramref name="item"/> of <paramref name="bytes"/> estimated bytes; false when the count or the byte budget would be exceeded.</summary>
         public bool TryEnqueue(UserEvent item, int bytes)
         {
+            if (!TryClaim(bytes, out var position)) return false;
+            ref var cell = ref _cells[position & _mask];
+            cell.Item.Event = item;
+            cell.Item.Bytes = bytes;
+            Volatile.Write(ref cell.Sequence, position + 1);
+            return true;
+        }
+
+        /// <summary>Queues an exposure by value, copying it into its cell; false when the count or the byte budget would be exceeded.</summary>
+        public bool TryEnqueue(in ExposureRecord exposure, int bytes)
+        {
+            if (!TryClaim(bytes, out var position)) return false;
+            ref var cell = ref _cells[position & _mask];
+            cell.Item.Exposure = exposure;
+            cell.Item.Bytes = bytes;
+            Volatile.Write(ref cell.Sequence, position + 1);
+            return true;
+        }
+
+        /// <summary>Takes room for one event of <paramref name="bytes"/> and claims the next cell; the caller fills it and publishes its sequence.</summary>
+        private bool TryClaim(int bytes, out long position)
+        {
             if (Interlocked.Increment(ref _count) + Volatile.Read(ref _reservedCount) > _capacity)
             {
                 Interlocked.Decrement(ref _count);
+                position = 0;
                 return false;
             }
             if (Interlocked.Add(ref _bytes, bytes) > _maxBytes)
             {
                 Interlocked.Add(ref _bytes, -bytes);
                 Interlocked.Decrement(ref _count);
+                position = 0;
                 return false;
             }
-            var position = Volatile.Read(ref _enqueuePosition);
+            position = Volatile.Read(ref _enqueuePosition);
             while (true)
             {
                 ref var cell = ref _cells[position & _mask];
@@ -75,18 +103,12 @@ namespace Hackle.Internal.Delivery
                 if (gap == 0)
                 {
                     var seen = Interlocked.CompareExchange(ref _enqueuePosition, position + 1, position);
-                    if (seen == position)
-                    {
-                        cell.Item = item;
-                        cell.Bytes = bytes;
-                        Volatile.Write(ref cell.Sequence, position + 1);
-                        return true;
-                    }
+                    if (seen == position) return true;
                     position = seen;
                 }
                 else if (gap < 0)
                 {
-                    // The ring is full. The counter makes this unreachable, but failing beats overwriting.
+                    // The ring is full. The counters make this unreachable, but failing beats overwriting.
                     Interlocked.Add(ref _bytes, -bytes);
                     Interlocked.Decrement(ref _count);
                     return false;
@@ -98,8 +120,8 @@ namespace Hackle.Internal.Delivery
             }
         }
 
-        /// <summary>Takes the oldest event and its estimated size; false when the queue is empty.</summary>
-        public bool TryDequeue(out UserEvent? item, out int bytes)
+        /// <summary>Takes the oldest event with its estimated size (copied out; the cell lets go of its references); false when the queue is empty.</summary>
+        public bool TryDequeue(out QueuedEvent item)
         {
             var position = Volatile.Read(ref _dequeuePosition);
             while (true)
@@ -112,10 +134,10 @@ namespace Hackle.Internal.Delivery
                     if (seen == position)
                     {
                         item = cell.Item;
-                        bytes = cell.Bytes;
-                        cell.Item = null;
+                        // Drop the references, so a drained queue keeps no user alive.
+                        cell.Item = default;
                         Volatile.Write(ref cell.Sequence, position + _mask + 1);
-                        Interlocked.Add(ref _bytes, -bytes);
+                        Interlocked.Add(ref _bytes, -item.Bytes);
                         Interlocked.Decrement(ref _count);
                         return true;
                     }
@@ -124,8 +146,7 @@ namespace Hackle.Internal.Delivery
                 else if (gap < 0)
                 {
                     // Empty, or the next producer has claimed the cell and not yet written it.
-                    item = null;
-                    bytes = 0;
+                    item = default;
                     return false;
                 }
                 else

@@ -22,7 +22,8 @@ namespace Hackle.Internal.Delivery
     }
 
     /// <summary>
-    /// POSTs one batch to <c>{eventUrl}/api/v2/events</c> (docs/protocol.md §4). The body is written once, so a
+    /// POSTs one batch to <c>{eventUrl}/api/v2/events</c> (docs/protocol.md §4). The body was written once (by the
+    /// delivery loop, as it took the batch off the queue), so a
     /// retry carries the same insertIds and the server can de-duplicate it. 5xx, 429, timeouts and
     /// network errors are retried with backoff; any other non-2xx refuses the batch for good. Once close
     /// has begun, a server that cannot be reached (the name does not resolve, the connection is refused)
@@ -63,16 +64,15 @@ namespace Hackle.Internal.Delivery
         /// </summary>
         public async Task<BatchFate> SendAsync(InFlightBatch inFlight, InFlightBatches slots, CancellationToken closing, CancellationToken abort)
         {
-            var batch = inFlight.Events;
-            var body = EventPayloadWriter.ToUtf8(batch, out var unwritable, out var writeFailure);
+            var body = inFlight.Body!;
+            var unwritable = inFlight.Unwritable;
             if (unwritable > 0)
             {
-                inFlight.Unwritable = unwritable;
-                Log.EventsUnwritable(_logger, unwritable, batch.Count, _redactor.Describe(writeFailure!));
+                Log.EventsUnwritable(_logger, unwritable, inFlight.Count, _redactor.Describe(inFlight.WriteFailure!));
                 // Nothing left to send: the batch is settled by its unwritable count alone.
-                if (unwritable == batch.Count) return BatchFate.Sent;
+                if (unwritable == inFlight.Count) return BatchFate.Sent;
             }
-            var count = batch.Count - unwritable;
+            var count = inFlight.Count - unwritable;
             for (var attempt = 0; ; attempt++)
             {
                 if (attempt > 0)
@@ -92,7 +92,8 @@ namespace Hackle.Internal.Delivery
                 using (var request = _http.CreateRequest(HttpMethod.Post, _eventsUrl))
                 using (var timeout = _http.StartTimeout(abort))
                 {
-                    request.Content = new ByteArrayContent(body.Array!, body.Offset, body.Count);
+                    // A content per attempt, over the one body: HttpClient on .NET Framework disposes the content it sent.
+                    request.Content = new ByteArrayContent(body.Array, 0, body.Length);
                     request.Content.Headers.ContentType = s_json;
                     try
                     {

@@ -20,6 +20,16 @@ namespace Hackle.Internal.Delivery
         /// <summary>A number, a boolean, or a value of another type whose text is not known until it is written.</summary>
         private const int ScalarBytes = 24;
 
+        /// <summary>The least any event is estimated at (a track with no key, user ids or properties): the byte budget over it caps the count.</summary>
+        public const int MinBytes = CommonBytes + 3 * EntryBytes + TrackBytes;
+
+        /// <summary>The same estimate as for the <see cref="ExposureEvent"/> the record would make.</summary>
+        public static int Of(in ExposureRecord e)
+        {
+            long bytes = CommonBytes + Of(e.User) + ExposureBytes + e.ExperimentType.Length + e.Evaluation.VariationKey.Length + (e.TargetingRootType?.Length ?? 0);
+            return bytes > int.MaxValue ? int.MaxValue : (int)bytes;
+        }
+
         public static int Of(UserEvent e)
         {
             long bytes = CommonBytes + Of(e.User);

@@ -15,7 +15,7 @@ namespace Hackle.Internal.Delivery
     /// <see cref="Stats"/>, and once <see cref="CloseAsync"/> has completed the accounting is final
     /// (nothing pending) and reported before the metrics are disposed.
     /// </summary>
-    internal sealed class HttpEventDelivery : IHackleEventSink
+    internal sealed class HttpEventDelivery : IHackleEventSink, IExposureSink
     {
         /// <summary>How long close waits for sends that ignore cancellation after the time limit, before counting them as dropped.</summary>
         private static readonly TimeSpan s_abortGrace = TimeSpan.FromSeconds(1);
@@ -44,6 +44,10 @@ namespace Hackle.Internal.Delivery
         private long _lastQueueFullWarning;
         private long _queueFullWarned;
         private Task _loop = Task.CompletedTask;
+        // The loop's own: the batch being taken off the queue, and the writer of its body.
+        private readonly QueuedEvent[] _batch;
+        private readonly PooledBufferWriter _body = new PooledBufferWriter();
+        private readonly EventPayloadWriter _payload = new EventPayloadWriter(keepObjectInsertIds: false);
 
         public HttpEventDelivery(EventBatchSender sender, DeliveryCounters counters, HackleClientOptions options, ILogger logger, SecretRedactor redactor)
         {
@@ -53,6 +57,7 @@ namespace Hackle.Internal.Delivery
             _redactor = redactor;
             _queue = new BoundedEventQueue(options.EventQueueCapacity, options.EventQueueMaxBytes);
             _batchSize = options.EventBatchSize;
+            _batch = new QueuedEvent[_batchSize];
             _flushInterval = options.EventFlushInterval;
             _inFlight = new InFlightBatches(options.MaxConcurrentEventBatches, _queue);
             // The first drop warns at once; then at most once per interval.
@@ -72,24 +77,60 @@ namespace Hackle.Internal.Delivery
             _close.EnterProducer();
             try
             {
-                _counters.Received();
-                if (_close.IsClosed)
-                {
-                    _counters.Dropped(1, DropCause.Closed);
-                    return;
-                }
-                if (!_queue.TryEnqueue(userEvent, EstimateBytes(userEvent)))
-                {
-                    _counters.Dropped(1, DropCause.QueueFull);
-                    ScheduleQueueFullWarning();
-                    return;
-                }
-                _counters.Queued();
-                if (_queue.Count >= _batchSize) _wake.Set();
+                if (Admit()) Queued(_queue.TryEnqueue(userEvent, EstimateBytes(userEvent)));
             }
             finally
             {
                 _close.ExitProducer();
+            }
+        }
+
+        /// <summary>Queues an exposure by value, the same way: no lock, no wait, no allocation, and the same drop and count when full.</summary>
+        public void EnqueueExposure(in ExposureRecord exposure)
+        {
+            _close.EnterProducer();
+            try
+            {
+                if (Admit()) Queued(_queue.TryEnqueue(exposure, EstimateBytes(exposure)));
+            }
+            finally
+            {
+                _close.ExitProducer();
+            }
+        }
+
+        /// <summary>Counts an event received; false (and counted as dropped) once close has begun.</summary>
+        private bool Admit()
+        {
+            _counters.Received();
+            if (!_close.IsClosed) return true;
+            _counters.Dropped(1, DropCause.Closed);
+            return false;
+        }
+
+        /// <summary>Counts what became of an event the queue was offered; a full batch wakes the loop.</summary>
+        private void Queued(bool queued)
+        {
+            if (!queued)
+            {
+                _counters.Dropped(1, DropCause.QueueFull);
+                ScheduleQueueFullWarning();
+                return;
+            }
+            _counters.Queued();
+            if (_queue.Count >= _batchSize) _wake.Set();
+        }
+
+        private static int EstimateBytes(in ExposureRecord exposure)
+        {
+            try
+            {
+                return EventSizeEstimate.Of(exposure);
+            }
+            catch (InvalidOperationException)
+            {
+                // Another thread changed the user's properties during the walk; the event still counts against the budget.
+                return FallbackEventBytes;
             }
         }
 
@@ -177,11 +218,11 @@ namespace Hackle.Internal.Delivery
             // From here on the counts are final: whatever is still queued or unsettled is dropped on close.
             foreach (var batch in _inFlight.ClaimAll())
             {
-                _counters.Dropped(batch.Events.Count, DropCause.Closed);
+                _counters.Dropped(batch.Count, DropCause.Closed);
                 _inFlight.Release(batch);
             }
             var left = 0;
-            while (_queue.TryDequeue(out _, out _)) left++;
+            while (_queue.TryDequeue(out _)) left++;
             _counters.Dropped(left, DropCause.Closed);
             WarnQueueFull();
             _flushes.CompleteAll();
@@ -266,26 +307,56 @@ namespace Hackle.Internal.Delivery
             var owed = all ? queued : queued - queued % _batchSize;
             while (owed > 0)
             {
-                var events = new List<UserEvent>(Math.Min(_batchSize, owed));
+                var count = 0;
                 long bytes = 0;
-                while (events.Count < _batchSize && _queue.TryDequeue(out var e, out var size))
+                while (count < _batchSize && _queue.TryDequeue(out _batch[count]))
                 {
-                    events.Add(e!);
-                    bytes += size;
+                    bytes += _batch[count].Bytes;
+                    count++;
                 }
-                if (events.Count == 0) return;
-                owed -= events.Count;
-                var batch = _inFlight.Begin(events, bytes);
+                if (count == 0) return;
+                owed -= count;
+                var batch = _inFlight.Begin(count, bytes);
+                if (!TryWriteBody(batch)) continue;
                 try
                 {
                     await _inFlight.AcquireSlotAsync(batch, _close.Aborted).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
+                    batch.Body!.Return();
                     Settle(batch, BatchFate.Aborted);
                     throw;
                 }
                 batch.Send = SendBatchAsync(batch);
+            }
+        }
+
+        /// <summary>
+        /// Writes the body of the batch just taken (the first <see cref="InFlightBatch.Count"/> of <see cref="_batch"/>)
+        /// into a pooled buffer, once: a retry sends the same bytes. The taken events are let go of either way.
+        /// False when writing failed outright; the batch is then settled as failed.
+        /// </summary>
+        private bool TryWriteBody(InFlightBatch batch)
+        {
+            try
+            {
+                _payload.Write(_body, _batch, batch.Count, out var unwritable, out var failure);
+                batch.Body = _body.Detach();
+                batch.Unwritable = unwritable;
+                batch.WriteFailure = failure;
+                return true;
+            }
+            catch (Exception e)
+            {
+                Log.DeliveryLoopFailed(_logger, _redactor.Describe(e));
+                _body.Clear();
+                Settle(batch, BatchFate.RetriesExhausted);
+                return false;
+            }
+            finally
+            {
+                Array.Clear(_batch, 0, batch.Count);
             }
         }
 
@@ -307,6 +378,8 @@ namespace Hackle.Internal.Delivery
             }
             finally
             {
+                // The send is over: nothing reads the body any more.
+                batch.Body!.Return();
                 Settle(batch, fate);
             }
         }
@@ -318,7 +391,7 @@ namespace Hackle.Internal.Delivery
             try
             {
                 var unwritable = batch.Unwritable;
-                var count = batch.Events.Count - unwritable;
+                var count = batch.Count - unwritable;
                 _counters.Dropped(unwritable, DropCause.Unserializable);
                 switch (fate)
                 {

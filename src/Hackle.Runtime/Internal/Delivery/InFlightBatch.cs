@@ -1,11 +1,10 @@
-using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
 namespace Hackle.Internal.Delivery
 {
     /// <summary>
-    /// One batch on its way: its events, its send, and what it holds, a slot while it is sent or room in
+    /// One batch on its way: its written body, its send, and what it holds, a slot while it is sent or room in
     /// the queue while it waits to retry. Each holding is given back exactly once, whoever gives it back
     /// (the send, or close giving up on the batch), so a slot is never released twice.
     /// </summary>
@@ -15,13 +14,20 @@ namespace Hackle.Internal.Delivery
         private int _holdsQueueRoom;
         private int _claimed;
 
-        public InFlightBatch(List<UserEvent> events, long bytes)
+        public InFlightBatch(int count, long bytes)
         {
-            Events = events;
+            Count = count;
             Bytes = bytes;
         }
 
-        public List<UserEvent> Events { get; }
+        /// <summary>How many events the batch took off the queue, written or not.</summary>
+        public int Count { get; }
+
+        /// <summary>The request body, written once so a retry carries the same insertIds; its send returns it to the pool when over.</summary>
+        public PooledBody? Body { get; set; }
+
+        /// <summary>The first failure among the <see cref="Unwritable"/> events, for the log.</summary>
+        public System.Exception? WriteFailure { get; set; }
 
         /// <summary>The events' estimated size, as the queue counted it.</summary>
         public long Bytes { get; }

@@ -30,11 +30,11 @@ namespace Hackle.Internal.Delivery
         /// <summary>Events in batches not yet settled (counted as pending).</summary>
         public long EventCount => Interlocked.Read(ref _events);
 
-        /// <summary>Registers <paramref name="events"/> as in flight, before it waits for a slot, so it never drops out of the pending count.</summary>
-        public InFlightBatch Begin(List<UserEvent> events, long bytes)
+        /// <summary>Registers <paramref name="count"/> events taken off the queue as in flight, before their body is written or a slot is awaited, so they never drop out of the pending count.</summary>
+        public InFlightBatch Begin(int count, long bytes)
         {
-            var batch = new InFlightBatch(events, bytes);
-            Interlocked.Add(ref _events, events.Count);
+            var batch = new InFlightBatch(count, bytes);
+            Interlocked.Add(ref _events, count);
             lock (_unsettled) _unsettled.Add(batch);
             return batch;
         }
@@ -49,7 +49,7 @@ namespace Hackle.Internal.Delivery
         /// <summary>Before a retry's wait: the batch gives its slot back and holds room in the queue instead.</summary>
         public void SuspendForRetry(InFlightBatch batch)
         {
-            _queue.Reserve(batch.Events.Count, batch.Bytes);
+            _queue.Reserve(batch.Count, batch.Bytes);
             batch.TookQueueRoom();
             if (batch.GiveBackSlot()) _slots.Release();
         }
@@ -58,7 +58,7 @@ namespace Hackle.Internal.Delivery
         public async Task ResumeAfterRetryAsync(InFlightBatch batch, CancellationToken abort)
         {
             await AcquireSlotAsync(batch, abort).ConfigureAwait(false);
-            if (batch.GiveBackQueueRoom()) _queue.Unreserve(batch.Events.Count, batch.Bytes);
+            if (batch.GiveBackQueueRoom()) _queue.Unreserve(batch.Count, batch.Bytes);
         }
 
         /// <summary>
@@ -80,8 +80,8 @@ namespace Hackle.Internal.Delivery
         public void Release(InFlightBatch batch)
         {
             lock (_unsettled) _unsettled.Remove(batch);
-            Interlocked.Add(ref _events, -batch.Events.Count);
-            if (batch.GiveBackQueueRoom()) _queue.Unreserve(batch.Events.Count, batch.Bytes);
+            Interlocked.Add(ref _events, -batch.Count);
+            if (batch.GiveBackQueueRoom()) _queue.Unreserve(batch.Count, batch.Bytes);
             if (batch.GiveBackSlot()) _slots.Release();
         }
 

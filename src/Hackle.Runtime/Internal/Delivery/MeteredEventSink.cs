@@ -10,10 +10,12 @@ namespace Hackle.Internal.Delivery
     /// Counts exposures on their way to whichever sink is in use, the HTTP delivery or the caller's own,
     /// and contains a sink that throws: a custom sink is user code, and nothing it does may reach the
     /// decision path or hang a flush or close. Its first failure is logged; the rest only counted.
+    /// Exposures pass through as values to the SDK's own sinks and become objects only for the caller's.
     /// </summary>
-    internal sealed class MeteredEventSink : IHackleEventSink
+    internal sealed class MeteredEventSink : IHackleEventSink, IExposureSink
     {
         private readonly IHackleEventSink _inner;
+        private readonly IExposureSink _exposures;
         private readonly HackleMetrics _metrics;
         private readonly ILogger _logger;
         private readonly SecretRedactor _redactor;
@@ -22,6 +24,7 @@ namespace Hackle.Internal.Delivery
         public MeteredEventSink(IHackleEventSink inner, HackleMetrics metrics, ILogger logger, SecretRedactor redactor)
         {
             _inner = inner;
+            _exposures = MaterializingExposureSink.For(inner);
             _metrics = metrics;
             _logger = logger;
             _redactor = redactor;
@@ -36,6 +39,19 @@ namespace Hackle.Internal.Delivery
             try
             {
                 _inner.Enqueue(userEvent);
+            }
+            catch (Exception e)
+            {
+                Failed(nameof(Enqueue), e);
+            }
+        }
+
+        public void EnqueueExposure(in ExposureRecord exposure)
+        {
+            _metrics.Exposure();
+            try
+            {
+                _exposures.EnqueueExposure(exposure);
             }
             catch (Exception e)
             {

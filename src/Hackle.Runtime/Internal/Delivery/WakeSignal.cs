@@ -5,7 +5,7 @@ namespace Hackle.Internal.Delivery
 {
     /// <summary>
     /// Wakes the delivery loop early: producers set it when a batch is full, flushes and close when they
-    /// need the loop now. Setting it is lock-free and costs one exchange when already set, so the
+    /// need the loop now. Setting it is lock-free and costs one read when already set, so the
     /// enqueue path can call it freely.
     /// </summary>
     internal sealed class WakeSignal
@@ -16,6 +16,11 @@ namespace Hackle.Internal.Delivery
         /// <summary>Wakes the loop if it is waiting, or makes its next wait return at once.</summary>
         public void Set()
         {
+            // Above a batch's worth, every enqueue calls this: a plain read first keeps them off the cache
+            // line's exclusive ownership while the signal is already set. Seeing a stale 1 is harmless: the
+            // producer's queue writes were fenced before this read, and Rearm's exchange fences before the
+            // loop looks at the queue, so the loop sees the event if this producer missed the reset.
+            if (Volatile.Read(ref _pending) != 0) return;
             if (Interlocked.Exchange(ref _pending, 1) == 0) Volatile.Read(ref _signal).TrySetResult(true);
         }
 

@@ -1,0 +1,96 @@
+using System.Buffers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Hackle.Benchmarks;
+
+/// <summary>
+/// A Kestrel server on 127.0.0.1 that serves the repo's manifest as the workspace config and counts the
+/// events POSTed to it. It counts the <c>"insertId":</c> keys in the body as the bytes stream in, without
+/// parsing into objects, so what it allocates per event stays out of the SDK's figures as far as possible.
+/// With <c>answerDelay</c> it holds each event request that long, a server that cannot keep up.
+/// </summary>
+public sealed class LoopbackEventServer : IAsyncDisposable
+{
+    private static ReadOnlySpan<byte> InsertIdKey => "insertId\":"u8;
+
+    private readonly WebApplication _app;
+    private long _received;
+    private long _requests;
+
+    private LoopbackEventServer(WebApplication app) => _app = app;
+
+    public Uri Url { get; private set; } = null!;
+
+    /// <summary>Events received so far.</summary>
+    public long Received => Interlocked.Read(ref _received);
+
+    /// <summary>Event requests received so far.</summary>
+    public long Requests => Interlocked.Read(ref _requests);
+
+    public static async Task<LoopbackEventServer> StartAsync(TimeSpan answerDelay = default)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var server = new LoopbackEventServer(app);
+        var config = File.ReadAllBytes(BenchmarkConfigs.ManifestPath);
+        app.MapGet("/api/v2/workspaces/{key}/config", () => Results.Bytes(config, "application/json"));
+        app.MapGet("/received", () => Results.Text(server.Received.ToString()));
+        app.MapPost("/api/v2/events", async (HttpContext context) =>
+        {
+            var count = await CountInsertIdsAsync(context.Request);
+            Interlocked.Increment(ref server._requests);
+            if (answerDelay > TimeSpan.Zero) await Task.Delay(answerDelay);
+            Interlocked.Add(ref server._received, count);
+            context.Response.StatusCode = 202;
+        });
+        await app.StartAsync();
+        server.Url = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        return server;
+    }
+
+    private static async Task<long> CountInsertIdsAsync(HttpRequest request)
+    {
+        var reader = request.BodyReader;
+        long count = 0;
+        while (true)
+        {
+            var read = await reader.ReadAsync();
+            var buffer = read.Buffer;
+            var consumed = Count(buffer, read.IsCompleted, ref count);
+            reader.AdvanceTo(consumed, buffer.End);
+            if (read.IsCompleted) break;
+        }
+        await reader.CompleteAsync();
+        return count;
+    }
+
+    /// <summary>Counts the keys wholly inside <paramref name="buffer"/>; returns where the next read must resume (a key cut at the end is read again).</summary>
+    private static SequencePosition Count(ReadOnlySequence<byte> buffer, bool isLast, ref long count)
+    {
+        var reader = new SequenceReader<byte>(buffer);
+        while (reader.TryAdvanceTo((byte)'"'))
+        {
+            if (reader.Remaining < InsertIdKey.Length && !isLast)
+            {
+                // Resume at this quote next time, when the rest of the key may have arrived.
+                return buffer.GetPosition(reader.Consumed - 1);
+            }
+            if (reader.IsNext(InsertIdKey, advancePast: true)) count++;
+        }
+        return buffer.End;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

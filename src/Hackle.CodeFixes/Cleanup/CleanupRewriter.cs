@@ -25,10 +25,21 @@ namespace Hackle.CodeFixes.Cleanup
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             if (root is null) return document;
             var calls = new Dictionary<SyntaxNode, KnownValue>();
+            SemanticModel? original = null;
             foreach (var diagnostic in diagnostics)
             {
                 if (!(KnownValue.FromDiagnostic(diagnostic) is { } known)) continue;
-                if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is InvocationExpressionSyntax call) calls[call] = known;
+                var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+                if (KnownValue.IsDroppedVariation(diagnostic))
+                {
+                    // The diagnostic marks the dropped Variant member; what folds is the decision it is compared with.
+                    original ??= await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+                    if (original != null && DroppedVariationSite.Governing(node, original, cancellationToken) is { } governing) calls[governing] = known;
+                }
+                else if (node is InvocationExpressionSyntax call)
+                {
+                    calls[call] = known;
+                }
             }
             if (calls.Count == 0) return document;
 

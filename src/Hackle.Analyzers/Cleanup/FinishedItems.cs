@@ -1,0 +1,273 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using Hackle.Analyzers.FlagKeys;
+using Hackle.Analyzers.Operations;
+using Hackle.Generators.Manifest;
+using Hackle.Manifest;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Hackle.Analyzers.Cleanup
+{
+    /// <summary>
+    /// The one place that knows which of the manifest's items are finished and where code uses them: completed
+    /// experiments, paused or completed flags, dropped variations and remote-config parameters whose value is fixed,
+    /// mapped to the generated accessors (and the raw API's keys) that decide them. HKA109 and HKA110 both ask it.
+    /// </summary>
+    internal sealed class FinishedItems
+    {
+        private const string DetailReason = "no automatic fix: the decision's reason and config have no fixed value, so replace this use by hand";
+
+        private readonly Dictionary<long, FinishedOutcome> _experiments = new Dictionary<long, FinishedOutcome>();
+        private readonly Dictionary<long, FinishedOutcome> _features = new Dictionary<long, FinishedOutcome>();
+        private readonly Dictionary<string, FinishedOutcome> _parameters = new Dictionary<string, FinishedOutcome>(StringComparer.Ordinal);
+        private readonly Dictionary<long, List<VariationModel>> _dropped = new Dictionary<long, List<VariationModel>>();
+        private readonly Dictionary<long, ExperimentModel> _experimentModels = new Dictionary<long, ExperimentModel>();
+        private readonly Dictionary<ISymbol, long> _experimentAccessors = new Dictionary<ISymbol, long>(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ISymbol, long> _featureAccessors = new Dictionary<ISymbol, long>(SymbolEqualityComparer.Default);
+
+        private FinishedItems(ManifestModel manifest, GeneratedAccessors accessors)
+        {
+            foreach (var experiment in manifest.Experiments)
+            {
+                _experimentModels[experiment.Key] = experiment;
+                if (FinishedOutcome.Of(experiment) is { } outcome) _experiments[experiment.Key] = outcome;
+                else
+                {
+                    var dropped = new List<VariationModel>();
+                    foreach (var variation in experiment.Variations)
+                    {
+                        if (variation.IsDropped) dropped.Add(variation);
+                    }
+                    if (dropped.Count > 0) _dropped[experiment.Key] = dropped;
+                }
+            }
+            foreach (var feature in manifest.FeatureFlags)
+            {
+                if (FinishedOutcome.Of(feature) is { } outcome) _features[feature.Key] = outcome;
+            }
+            foreach (var parameter in manifest.RemoteConfigParameters)
+            {
+                if (FinishedOutcome.Of(parameter) is { } outcome) _parameters[parameter.Key] = outcome;
+            }
+            foreach (var pair in accessors.Experiments) _experimentAccessors[pair.Value] = pair.Key;
+            foreach (var pair in accessors.Features) _featureAccessors[pair.Value] = pair.Key;
+        }
+
+        /// <summary>True when nothing in the manifest is finished, so the rules need not look at the code.</summary>
+        public bool IsEmpty => _experiments.Count == 0 && _features.Count == 0 && _parameters.Count == 0 && _dropped.Count == 0;
+
+        /// <summary>The finished items of <paramref name="manifest"/> with the accessors the generator emitted for them.</summary>
+        public static FinishedItems Create(ManifestModel manifest, GeneratedAccessors accessors) => new FinishedItems(manifest, accessors);
+
+        /// <summary>
+        /// The finished item a decision call decides with what every user now gets: a typed accessor
+        /// (<c>Experiments.X.Variation</c>, <c>Features.X.IsOn</c>, <c>RemoteConfig.X.Get</c> and their Detail forms) or a
+        /// raw call with a constant manifest key; null for anything else.
+        /// </summary>
+        public FinishedUse? Decision(IInvocationOperation invocation, KnownTypes types)
+        {
+            if (!types.IsInRuntime(invocation.TargetMethod)) return null;
+            return Typed(invocation) ?? Raw(invocation, types) ?? RawParameter(invocation);
+        }
+
+        /// <summary>The finished item whose generated symbol this is (an accessor class, or a type nested in one), for HKA109.</summary>
+        public FinishedOutcome? Item(ISymbol? symbol)
+        {
+            for (var current = symbol; current != null; current = current.ContainingType)
+            {
+                if (_experimentAccessors.TryGetValue(current, out var experimentKey) && _experiments.TryGetValue(experimentKey, out var experiment)) return experiment;
+                if (_featureAccessors.TryGetValue(current, out var featureKey) && _features.TryGetValue(featureKey, out var feature)) return feature;
+            }
+            return null;
+        }
+
+        /// <summary>
+        /// The dropped variation an enum member of a generated Variant names (never the control, which users allocated to
+        /// a dropped variation get instead), or null.
+        /// </summary>
+        public DroppedVariation? Dropped(IFieldSymbol field)
+        {
+            if (!(field.ContainingType is { TypeKind: TypeKind.Enum } variant) || !(variant.ContainingType is { } accessor)) return null;
+            if (!_experimentAccessors.TryGetValue(accessor, out var key) || !_dropped.TryGetValue(key, out var dropped)) return null;
+            if (!field.HasConstantValue || !(field.ConstantValue is int index)) return null;
+            var keys = VariantKeys(variant);
+            if (index < 0 || index >= keys.Length) return null;
+            var control = keys.Substring(0, 1);
+            foreach (var variation in dropped)
+            {
+                if (variation.Key != keys.Substring(index, 1) || variation.Key == control) continue;
+                var possible = "";
+                foreach (var candidate in keys)
+                {
+                    if (!IsNeverDecided(dropped, candidate.ToString(), control)) possible += candidate;
+                }
+                return new DroppedVariation(_experimentModels[key].Display, variation.Key, control, keys, possible, variation.IsOverrideTarget);
+            }
+            return null;
+        }
+
+        /// <summary>Dropped, not the control and no override can give it: a decision never returns it (Java's TrafficAllocateEvaluator).</summary>
+        private static bool IsNeverDecided(List<VariationModel> dropped, string key, string control)
+        {
+            foreach (var variation in dropped)
+            {
+                if (variation.Key == key) return key != control && !variation.IsOverrideTarget;
+            }
+            return false;
+        }
+
+        private FinishedUse? Typed(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            var accessor = method.ContainingType;
+            if (accessor.TypeArguments.Length != 1 || !(accessor.TypeArguments[0] is INamedTypeSymbol argument)) return null;
+            var isDetail = method.Name == "VariationDetail" || method.Name == "Detail";
+            switch (accessor.OriginalDefinition.Name)
+            {
+                case "ExperimentAccessor" when method.Name == "Variation" || isDetail:
+                    if (argument.ContainingType is null || !_experimentAccessors.TryGetValue(argument.ContainingType, out var experimentKey) ||
+                        !_experiments.TryGetValue(experimentKey, out var experiment))
+                    {
+                        return null;
+                    }
+                    var keys = VariantKeys(argument);
+                    // A winner the enum does not have (a renamed or mapped variation) cannot be written as a member.
+                    var notFixable = isDetail ? DetailReason
+                        : keys.IndexOf(experiment.FinalValue, StringComparison.Ordinal) < 0 ? "no automatic fix: the Variant enum has no member for " + experiment.FinalValue
+                        : null;
+                    return new FinishedUse(experiment, CleanupShapes.Enum, keys, notFixable);
+                case "FeatureAccessor" when method.Name == "IsOn" || isDetail:
+                    if (!_featureAccessors.TryGetValue(argument, out var featureKey) || !_features.TryGetValue(featureKey, out var feature)) return null;
+                    return new FinishedUse(feature, CleanupShapes.Boolean, null, isDetail ? DetailReason : null);
+                case "StringParameterAccessor" when method.Name == "Get" || isDetail:
+                case "NumberParameterAccessor" when method.Name == "Get" || isDetail:
+                case "BooleanParameterAccessor" when method.Name == "Get" || isDetail:
+                    if (!(ParameterKey(argument) is { } parameterKey) || !_parameters.TryGetValue(parameterKey, out var parameter)) return null;
+                    return new FinishedUse(parameter, parameter.Shape ?? CleanupShapes.String, null, isDetail ? DetailReason : null);
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>client.Variation(43, user), IsFeatureOn, VariationDetail and FeatureFlagDetail with a constant manifest key.</summary>
+        private FinishedUse? Raw(IInvocationOperation invocation, KnownTypes types)
+        {
+            if (!(RawCall.Recognise(invocation, types) is { } call)) return null;
+            var keyValue = call.Key.Value.SkipConversionsDown();
+            if (!keyValue.ConstantValue.HasValue || !(keyValue.ConstantValue.Value is long || keyValue.ConstantValue.Value is int)) return null;
+            var key = Convert.ToInt64(keyValue.ConstantValue.Value, CultureInfo.InvariantCulture);
+            var isDetail = invocation.TargetMethod.Name == "VariationDetail" || invocation.TargetMethod.Name == "FeatureFlagDetail";
+            if (call.IsExperiment)
+            {
+                return _experiments.TryGetValue(key, out var outcome) ? new FinishedUse(outcome, CleanupShapes.String, null, isDetail ? DetailReason : null) : (FinishedUse?)null;
+            }
+            return _features.TryGetValue(key, out var feature) ? new FinishedUse(feature, CleanupShapes.Boolean, null, isDetail ? DetailReason : null) : (FinishedUse?)null;
+        }
+
+        /// <summary>
+        /// <c>client.RemoteConfig(user).GetString/GetBool/GetDouble("key", default)</c> with a constant key of a fixed parameter
+        /// whose type is the one asked for (any other type gives the caller's default with TYPE_MISMATCH, so it is not reported).
+        /// </summary>
+        private FinishedUse? RawParameter(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            if (method.ContainingType?.Name != "HackleRemoteConfig" || invocation.Arguments.Length != 2) return null;
+            string shape;
+            switch (method.Name)
+            {
+                case "GetString": shape = CleanupShapes.String; break;
+                case "GetBool": shape = CleanupShapes.Boolean; break;
+                case "GetDouble": shape = CleanupShapes.Number; break;
+                default: return null;
+            }
+            var key = invocation.Arguments[0].Value.SkipConversionsDown().ConstantValue;
+            if (!key.HasValue || !(key.Value is string text) || !_parameters.TryGetValue(text, out var parameter) || parameter.Shape != shape) return null;
+            return new FinishedUse(parameter, shape, null, null);
+        }
+
+        /// <summary>The variation keys in the enum's member order (member i has value i), from its [HackleExperiment(key, "ABC")].</summary>
+        public static string VariantKeys(INamedTypeSymbol variant)
+        {
+            foreach (var attribute in variant.GetAttributes())
+            {
+                if (attribute.AttributeClass?.Name == "HackleExperimentAttribute" && attribute.ConstructorArguments.Length == 2 &&
+                    attribute.ConstructorArguments[1].Value is string keys)
+                {
+                    return keys;
+                }
+            }
+            return "";
+        }
+
+        /// <summary>The key of a generated remote-config class, from the [HackleParameter(key, default)] the runtime reads.</summary>
+        private static string? ParameterKey(INamedTypeSymbol parameter)
+        {
+            foreach (var attribute in parameter.GetAttributes())
+            {
+                if (attribute.AttributeClass?.Name == "HackleParameterAttribute" && attribute.ConstructorArguments.Length == 2 &&
+                    attribute.ConstructorArguments[0].Value is string key)
+                {
+                    return key;
+                }
+            }
+            return null;
+        }
+    }
+
+    /// <summary>A decision call of a finished item: what every user now gets, in which shape, and why it has no fix when it has none.</summary>
+    internal readonly struct FinishedUse
+    {
+        public FinishedUse(FinishedOutcome outcome, string shape, string? variantKeys, string? notFixable)
+        {
+            Outcome = outcome;
+            Shape = shape;
+            VariantKeys = variantKeys;
+            NotFixable = notFixable;
+        }
+
+        public FinishedOutcome Outcome { get; }
+
+        /// <summary>A <see cref="CleanupShapes"/> name.</summary>
+        public string Shape { get; }
+
+        /// <summary>The Variant enum's keys in member order (typed experiment calls only).</summary>
+        public string? VariantKeys { get; }
+
+        /// <summary>Why the use has no automatic fix, or null.</summary>
+        public string? NotFixable { get; }
+    }
+
+    /// <summary>A dropped variation of a running (or paused, or draft) experiment, named by a Variant member.</summary>
+    internal sealed class DroppedVariation
+    {
+        public DroppedVariation(string experiment, string key, string control, string variantKeys, string possibleKeys, bool isOverrideTarget)
+        {
+            Experiment = experiment;
+            Key = key;
+            Control = control;
+            VariantKeys = variantKeys;
+            PossibleKeys = possibleKeys;
+            IsOverrideTarget = isOverrideTarget;
+        }
+
+        /// <summary>How messages name the experiment.</summary>
+        public string Experiment { get; }
+
+        /// <summary>The dropped variation's key.</summary>
+        public string Key { get; }
+
+        /// <summary>What users allocated to it get instead: the accessor's default, the enum's first key.</summary>
+        public string Control { get; }
+
+        /// <summary>The enum's keys in member order.</summary>
+        public string VariantKeys { get; }
+
+        /// <summary>The keys a decision can still return, in enum order (the dropped ones no override names are left out).</summary>
+        public string PossibleKeys { get; }
+
+        /// <summary>True when an override still hands it out, so a decision can return it and its code is live.</summary>
+        public bool IsOverrideTarget { get; }
+    }
+}

@@ -13,7 +13,8 @@ namespace Hackle.CodeFixes.Cleanup
     /// Rewrites one document for a set of HKA110 diagnostics: marks each finished decision call with its known value,
     /// folds until nothing known is left (re-binding after each step, so nested experiments and a flag inside an
     /// experiment's branch fold in turn), removes what only the deleted code used (<see cref="DeadCodeRemover"/>),
-    /// then formats and simplifies the touched code with the document's own options.
+    /// then the using directives the rewrite left unused (<see cref="UnusedUsings"/>), then formats and simplifies the
+    /// touched code with the document's own options.
     /// </summary>
     internal static class CleanupRewriter
     {
@@ -43,7 +44,9 @@ namespace Hackle.CodeFixes.Cleanup
             }
             if (calls.Count == 0) return document;
 
-            root = root.ReplaceNodes(calls.Keys, (old, current) => current.WithAdditionalAnnotations(calls[old].ToAnnotation()));
+            var usings = await UnusedUsings.TrackAsync(document, cancellationToken).ConfigureAwait(false);
+            root = root.ReplaceNodes(calls.Keys.Concat(usings.Directives), (old, current) =>
+                calls.TryGetValue(old, out var value) ? current.WithAdditionalAnnotations(value.ToAnnotation()) : usings.Annotate(old, current));
             var tracker = await DeadCodeRemover.TrackAsync(document.WithSyntaxRoot(root), cancellationToken).ConfigureAwait(false);
             root = tracker.Root;
 
@@ -61,6 +64,7 @@ namespace Hackle.CodeFixes.Cleanup
             }
 
             var cleaned = await DeadCodeRemover.RemoveAsync(document.WithSyntaxRoot(root), tracker, cancellationToken).ConfigureAwait(false);
+            cleaned = await usings.RemoveNewlyUnusedAsync(cleaned, cancellationToken).ConfigureAwait(false);
             cleaned = await Formatter.FormatAsync(cleaned, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
             return await Simplifier.ReduceAsync(cleaned, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         }

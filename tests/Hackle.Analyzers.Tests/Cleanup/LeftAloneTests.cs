@@ -20,7 +20,6 @@ public class LeftAloneTests
         }
         """, """
         using Hackle;
-        using HackleFlags;
 
         public static class Banner
         {

@@ -42,7 +42,6 @@ public class ShapeCleanupTests
         """, """
         using System;
         using Hackle;
-        using HackleFlags;
 
         public static class Checkout
         {
@@ -65,7 +64,6 @@ public class ShapeCleanupTests
         }
         """, """
         using Hackle;
-        using HackleFlags;
 
         public static class First
         {
@@ -92,7 +90,6 @@ public class ShapeCleanupTests
                 }
                 """, """
                 using Hackle;
-                using HackleFlags;
 
                 public static class Second
                 {
@@ -125,7 +122,6 @@ public class ShapeCleanupTests
         """, """
         using System.Threading.Tasks;
         using Hackle;
-        using HackleFlags;
 
         public static class Checkout
         {
@@ -154,7 +150,6 @@ public class ShapeCleanupTests
         """, """
         using System;
         using Hackle;
-        using HackleFlags;
 
         public class Checkout
         {
@@ -184,8 +179,6 @@ public class ShapeCleanupTests
         }
         """, """
         using System;
-        using Hackle;
-        using HackleFlags;
 
         // Greet by variation.
         Console.WriteLine("one page");
@@ -224,7 +217,6 @@ public class ShapeCleanupTests
         """, """
         using System;
         using Hackle;
-        using HackleFlags;
 
         public static class Checkout
         {

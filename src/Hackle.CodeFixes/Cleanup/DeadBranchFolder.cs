@@ -58,6 +58,11 @@ namespace Hackle.CodeFixes.Cleanup
                     when member.Expression == value && member.Parent is InvocationExpressionSyntax call && call.ArgumentList.Arguments.Count == 1 && !known.IsBoolean:
                     var argumentKey = ConstantEvaluator.VariationKey(call.ArgumentList.Arguments[0].Expression, model, known, ct);
                     return argumentKey is null ? null : Replace(root, call, known.Matches(argumentKey));
+                case MemberAccessExpressionSyntax { Name: { Identifier: { ValueText: "ToString" } } } toString
+                    when toString.Expression == value && toString.Parent is InvocationExpressionSyntax { ArgumentList: { Arguments: { Count: 0 } } } call && known.IsExact && !known.IsBoolean:
+                    // Enum.ToString() is the member's name, string.ToString() the string itself: both are known.
+                    var name = known.Shape == CleanupShapes.Enum ? MemberOf(model, node, known, ct)?.Name : known.Shape == CleanupShapes.String ? known.Value : null;
+                    return name is null ? null : root.ReplaceNode(call, SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(name)).WithTriviaFrom(call));
                 case ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } list } argument
                     when list.Arguments.Count == 2 && IsEqualsCall(call) && !known.IsBoolean:
                     var other = list.Arguments[0] == argument ? list.Arguments[1] : list.Arguments[0];
@@ -232,13 +237,18 @@ namespace Hackle.CodeFixes.Cleanup
                     var text = known.Value.IndexOfAny(new[] { '.', 'e', 'E' }) >= 0 ? known.Value : known.Value + ".0";
                     return SyntaxFactory.ParseExpression(text);
                 default:
-                    if (!(model.GetTypeInfo(node, ct).Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } variant)) return null;
-                    var index = known.Keys.IndexOf(known.Value, System.StringComparison.Ordinal);
-                    var member = variant.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && f.ConstantValue is int i && i == index);
-                    if (member is null) return null;
-                    return SyntaxFactory.ParseExpression(variant.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + member.Name)
+                    if (!(MemberOf(model, node, known, ct) is { } member)) return null;
+                    return SyntaxFactory.ParseExpression(member.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + member.Name)
                         .WithAdditionalAnnotations(Simplifier.Annotation);
             }
+        }
+
+        /// <summary>The Variant enum member of the known key, or null when <paramref name="node"/> is not a Variant or has no such member.</summary>
+        private static IFieldSymbol? MemberOf(SemanticModel model, ExpressionSyntax node, KnownValue known, CancellationToken ct)
+        {
+            if (!(model.GetTypeInfo(node, ct).Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } variant)) return null;
+            var index = known.Keys.IndexOf(known.Value, System.StringComparison.Ordinal);
+            return variant.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && f.ConstantValue is int i && i == index);
         }
 
         /// <summary>Puts <paramref name="kept"/> where <paramref name="replaced"/> was; parentheses around it that only grouped the old expression go.</summary>

@@ -227,4 +227,44 @@ public class ShapeCleanupTests
             }
         }
         """, language: language);
+
+    [Fact]
+    public Task A_variation_shown_with_ToString_becomes_the_members_name() => CleanupVerifier.FixAsync("""
+        using Hackle;
+        using HackleFlags;
+
+        public static class Checkout
+        {
+            public static object Page(IHackleClient client, HackleUser user)
+            {
+                var variation = {|HKA110:Experiments.Checkout.Variation(user)|};
+                return new
+                {
+                    layout = variation switch
+                    {
+                        Experiments.Checkout.Variant.B => "one-page",
+                        Experiments.Checkout.Variant.C => "express",
+                        _ => "three-step",
+                    },
+                    variation = variation.ToString(),
+                    raw = {|HKA110:client.Variation(42, user)|}.ToString(),
+                };
+            }
+        }
+        """, """
+        using Hackle;
+
+        public static class Checkout
+        {
+            public static object Page(IHackleClient client, HackleUser user)
+            {
+                return new
+                {
+                    layout = "one-page",
+                    variation = "B",
+                    raw = "B",
+                };
+            }
+        }
+        """);
 }

@@ -19,6 +19,15 @@ namespace Hackle.Analyzers.Cleanup
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class FinishedItemCleanupAnalyzer : DiagnosticAnalyzer
     {
+        /// <summary>
+        /// <c>inline</c> lets the fix write a fixed parameter's value into the code. Off by default: a parameter without
+        /// target rules is remote config's normal state, and its default can still be changed in the dashboard without a
+        /// deploy, which inlining would end; so by default its reads are reported without a fix.
+        /// </summary>
+        private const string FixedParametersOption = "build_property.HackleFlags_FixedParameters";
+
+        private const string ParameterNotInlined = "no automatic fix by default: the default can still be changed in the dashboard; " +
+                                                   "set HackleFlags_FixedParameters=inline to let the fix write the value";
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.FinishedItemCleanup);
 
@@ -33,16 +42,19 @@ namespace Hackle.Analyzers.Cleanup
                 if (manifest is null) return;
                 var finished = FinishedItems.Create(manifest, GeneratedAccessors.Find(start.Compilation, start.Options.AnalyzerConfigOptionsProvider.GlobalOptions));
                 if (finished.IsEmpty) return;
-                start.RegisterOperationAction(c => AnalyzeDecision(c, types, finished), OperationKind.Invocation);
+                var inlineParameters = start.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(FixedParametersOption, out var mode) &&
+                                       string.Equals(mode.Trim(), "inline", System.StringComparison.OrdinalIgnoreCase);
+                start.RegisterOperationAction(c => AnalyzeDecision(c, types, finished, inlineParameters), OperationKind.Invocation);
                 start.RegisterOperationAction(c => AnalyzeDroppedVariation(c, finished), OperationKind.FieldReference);
             });
         }
 
-        private static void AnalyzeDecision(OperationAnalysisContext context, KnownTypes types, FinishedItems finished)
+        private static void AnalyzeDecision(OperationAnalysisContext context, KnownTypes types, FinishedItems finished, bool inlineParameters)
         {
             var invocation = (IInvocationOperation)context.Operation;
             if (!(finished.Decision(invocation, types) is { } use)) return;
             var outcome = use.Outcome;
+            var notFixable = use.NotFixable ?? (outcome.Shape != null && !inlineParameters ? ParameterNotInlined : null);
             var properties = ImmutableDictionary<string, string?>.Empty
                 .Add(CleanupProperties.FinalValue, outcome.FinalValue)
                 .Add(CleanupProperties.Shape, use.Shape);
@@ -50,8 +62,8 @@ namespace Hackle.Analyzers.Cleanup
                 ? "Keep " + outcome.FinalValueText + " and remove the finished item's other code"
                 : "Use " + outcome.FinalValueText + ", the parameter's fixed value");
             if (use.VariantKeys != null) properties = properties.Add(CleanupProperties.VariantKeys, use.VariantKeys);
-            if (use.NotFixable != null) properties = properties.Add(CleanupProperties.NotFixable, use.NotFixable);
-            var advice = use.NotFixable ?? (outcome.Shape == null
+            if (notFixable != null) properties = properties.Add(CleanupProperties.NotFixable, notFixable);
+            var advice = notFixable ?? (outcome.Shape == null
                 ? "keep that path and delete the rest (code fix: 'Keep " + outcome.FinalValueText + "')"
                 : "use the value itself (code fix: 'Use " + outcome.FinalValueText + "')");
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.FinishedItemCleanup, invocation.Syntax.GetLocation(), properties,

@@ -60,15 +60,21 @@ internal static class CleanupVerifier
     public static TestOptions Options(Finished finished) => TestOptions.Default with
     {
         Manifest = finished.CheckoutDropsC ? RunningWithDroppedC(finished.OverrideToC) : Manifest(finished.FlagPaused),
-        BuildProperties = finished.DiagnosticMode
-            ? new Dictionary<string, string> { ["HackleFlags_FinishedItems"] = "diagnostic" }
-            : new Dictionary<string, string>(),
+        BuildProperties = BuildProperties(finished),
         ExtraSources = new[]
         {
             ("/0/Generated.g.cs", finished.DiagnosticMode || finished.CheckoutDropsC ? Manifests.GeneratedAccessors : ObsoleteAccessors),
             ("/0/RemoteConfig.g.cs", ParameterAccessors),
         },
     };
+
+    private static Dictionary<string, string> BuildProperties(Finished finished)
+    {
+        var properties = new Dictionary<string, string>();
+        if (finished.DiagnosticMode) properties["HackleFlags_FinishedItems"] = "diagnostic";
+        if (finished.InlineParameters) properties["HackleFlags_FixedParameters"] = "inline";
+        return properties;
+    }
 
     /// <summary>
     /// Remote-config parameters: three without target rules (fixed: every user gets the default) and one with a rule.
@@ -172,4 +178,6 @@ internal static class CleanupVerifier
 /// <param name="FlagPaused">NewCheckout PAUSED (off) instead of COMPLETED with winner B (on).</param>
 /// <param name="CheckoutDropsC">Checkout still RUNNING with variation C DROPPED, NewCheckout running, instead of both finished.</param>
 /// <param name="OverrideToC">With <paramref name="CheckoutDropsC"/>: a user override still gives C.</param>
-internal readonly record struct Finished(bool DiagnosticMode = false, bool FlagPaused = false, bool CheckoutDropsC = false, bool OverrideToC = false);
+/// <param name="InlineParameters">HackleFlags_FixedParameters=inline: the fix writes fixed parameters' values.</param>
+internal readonly record struct Finished(bool DiagnosticMode = false, bool FlagPaused = false, bool CheckoutDropsC = false, bool OverrideToC = false,
+    bool InlineParameters = false);

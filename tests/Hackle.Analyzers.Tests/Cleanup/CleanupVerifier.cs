@@ -135,15 +135,24 @@ internal static class CleanupVerifier
 
     private static string WithParameters(string manifest) => Replace(manifest, "\"remoteConfigParameters\": []", Parameters);
 
-    /// <summary>Checkout (42) still RUNNING with its variation C DROPPED; with <paramref name="overrideToC"/> a user override still hands out C.</summary>
-    private static string RunningWithDroppedC(bool overrideToC)
+    /// <summary>Checkout (42) still RUNNING with its variation C DROPPED; <paramref name="overrideToC"/> says which override, if any, still hands out C.</summary>
+    private static string RunningWithDroppedC(OverrideToC overrideToC)
     {
         var manifest = WithParameters(Manifests.Checkout.ReplaceLineEndings("\n"));
         manifest = Replace(manifest, "{ \"id\": 3, \"key\": \"C\", \"status\": \"ACTIVE\"", "{ \"id\": 3, \"key\": \"C\", \"status\": \"DROPPED\"");
-        return overrideToC
-            ? Replace(manifest, "\"execution\": { \"id\": 1, \"status\": \"RUNNING\", \"version\": 1, \"userOverrides\": []",
-                "\"execution\": { \"id\": 1, \"status\": \"RUNNING\", \"version\": 1, \"userOverrides\": [ { \"userId\": \"qa\", \"variationId\": 3 } ]")
-            : manifest;
+        const string execution = "\"execution\": { \"id\": 1, \"status\": \"RUNNING\", \"version\": 1, \"userOverrides\": [], \"segmentOverrides\": []";
+        const string segment = "{ \"target\": { \"conditions\": [ { \"key\": { \"type\": \"SEGMENT\", \"name\": \"SEGMENT\" }, " +
+                               "\"match\": { \"type\": \"MATCH\", \"operator\": \"IN\", \"valueType\": \"STRING\", \"values\": [ \"qa\" ] } } ] }, \"action\": ";
+        return overrideToC switch
+        {
+            OverrideToC.None => manifest,
+            OverrideToC.User => Replace(manifest, execution, execution.Replace("\"userOverrides\": []", "\"userOverrides\": [ { \"userId\": \"qa\", \"variationId\": 3 } ]")),
+            OverrideToC.Segment => Replace(manifest, execution, execution.Replace("\"segmentOverrides\": []",
+                "\"segmentOverrides\": [ " + segment + "{ \"type\": \"VARIATION\", \"variationId\": 3, \"bucketId\": null } } ]")),
+            OverrideToC.SegmentBucket => Replace(manifest, execution, execution.Replace("\"segmentOverrides\": []",
+                "\"segmentOverrides\": [ " + segment + "{ \"type\": \"BUCKET\", \"variationId\": null, \"bucketId\": 1 } } ]")),
+            _ => throw new ArgumentOutOfRangeException(nameof(overrideToC)),
+        };
     }
 
     /// <summary>The generator's default (obsolete) mode: the finished items' classes carry [Obsolete].</summary>
@@ -177,7 +186,19 @@ internal static class CleanupVerifier
 /// <param name="DiagnosticMode">HackleFlags_FinishedItems=diagnostic (no [Obsolete]) instead of the default.</param>
 /// <param name="FlagPaused">NewCheckout PAUSED (off) instead of COMPLETED with winner B (on).</param>
 /// <param name="CheckoutDropsC">Checkout still RUNNING with variation C DROPPED, NewCheckout running, instead of both finished.</param>
-/// <param name="OverrideToC">With <paramref name="CheckoutDropsC"/>: a user override still gives C.</param>
+/// <param name="OverrideToC">With <paramref name="CheckoutDropsC"/>: the override that still gives C, if any.</param>
 /// <param name="InlineParameters">HackleFlags_FixedParameters=inline: the fix writes fixed parameters' values.</param>
-internal readonly record struct Finished(bool DiagnosticMode = false, bool FlagPaused = false, bool CheckoutDropsC = false, bool OverrideToC = false,
+internal readonly record struct Finished(bool DiagnosticMode = false, bool FlagPaused = false, bool CheckoutDropsC = false, OverrideToC OverrideToC = OverrideToC.None,
     bool InlineParameters = false);
+
+/// <summary>An override of Checkout that can still give its dropped variation C.</summary>
+internal enum OverrideToC
+{
+    None,
+    /// <summary>A user override to C.</summary>
+    User,
+    /// <summary>A segment override whose action is the variation C.</summary>
+    Segment,
+    /// <summary>A segment override that buckets, so it can land on any variation.</summary>
+    SegmentBucket,
+}

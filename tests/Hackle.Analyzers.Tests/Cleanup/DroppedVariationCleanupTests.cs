@@ -27,9 +27,12 @@ public class DroppedVariationCleanupTests
         CleanupVerifier.Diagnostic().WithLocation(0).WithArguments("Variation C of experiment", "'Checkout' (key 42)", "DROPPED (users allocated to it get A)", "A or B",
             "no decision returns C, so its arm or branch is dead (code fix: 'Remove C')"));
 
-    [Fact]
-    public Task A_dropped_variation_an_override_still_hands_out_is_live() =>
-        CleanupVerifier.AnalyzeAsync(Uses.Replace("{|#0:", "").Replace("|}", ""), new Finished(CheckoutDropsC: true, OverrideToC: true));
+    [Theory]
+    [InlineData(nameof(OverrideToC.User))]
+    [InlineData(nameof(OverrideToC.Segment))]
+    [InlineData(nameof(OverrideToC.SegmentBucket))]
+    public Task A_dropped_variation_an_override_still_hands_out_is_live(string overrideToC) =>
+        CleanupVerifier.AnalyzeAsync(Uses.Replace("{|#0:", "").Replace("|}", ""), new Finished(CheckoutDropsC: true, OverrideToC: Enum.Parse<OverrideToC>(overrideToC)));
 
     [Fact]
     public Task The_dropped_section_of_a_switch_statement_goes_and_the_decision_stays() => CleanupVerifier.FixAsync("""

@@ -18,6 +18,9 @@ namespace Hackle.Analyzers.Cleanup
         /// </summary>
         public const string PossibleKeys = "PossibleKeys";
 
+        /// <summary>For a dropped variation named by a raw call's string: the experiment key the call must have for the fix to fold it.</summary>
+        public const string ExperimentKey = "ExperimentKey";
+
         /// <summary>The code fix's title ("Keep B and remove …").</summary>
         public const string FixTitle = "FixTitle";
 

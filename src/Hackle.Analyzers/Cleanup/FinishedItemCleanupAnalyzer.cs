@@ -46,6 +46,7 @@ namespace Hackle.Analyzers.Cleanup
                                        string.Equals(mode.Trim(), "inline", System.StringComparison.OrdinalIgnoreCase);
                 start.RegisterOperationAction(c => AnalyzeDecision(c, types, finished, inlineParameters), OperationKind.Invocation);
                 start.RegisterOperationAction(c => AnalyzeDroppedVariation(c, finished), OperationKind.FieldReference);
+                start.RegisterOperationAction(c => AnalyzeDroppedKey(c, types, finished), OperationKind.Literal);
             });
         }
 
@@ -75,14 +76,27 @@ namespace Hackle.Analyzers.Cleanup
         {
             var reference = (IFieldReferenceOperation)context.Operation;
             if (!(finished.Dropped(reference.Field) is { } dropped) || dropped.IsOverrideTarget) return;
+            ReportDropped(context, reference, dropped, CleanupShapes.Enum);
+        }
+
+        /// <summary>A variation key string compared with a raw decision (<c>client.Variation(42, user) == "C"</c>) that no decision returns.</summary>
+        private static void AnalyzeDroppedKey(OperationAnalysisContext context, KnownTypes types, FinishedItems finished)
+        {
+            var literal = (ILiteralOperation)context.Operation;
+            if (finished.DroppedKey(literal, types) is { } dropped) ReportDropped(context, literal, dropped, CleanupShapes.String);
+        }
+
+        private static void ReportDropped(OperationAnalysisContext context, IOperation use, DroppedVariation dropped, string shape)
+        {
             var properties = ImmutableDictionary<string, string?>.Empty
                 .Add(CleanupProperties.FinalValue, dropped.Key)
-                .Add(CleanupProperties.Shape, CleanupShapes.Enum)
+                .Add(CleanupProperties.Shape, shape)
                 .Add(CleanupProperties.VariantKeys, dropped.VariantKeys)
                 .Add(CleanupProperties.PossibleKeys, dropped.PossibleKeys)
+                .Add(CleanupProperties.ExperimentKey, dropped.ExperimentKey.ToString(System.Globalization.CultureInfo.InvariantCulture))
                 .Add(CleanupProperties.FixTitle, "Remove the code of dropped variation " + dropped.Key);
             var others = string.Join(" or ", dropped.PossibleKeys.ToCharArray());
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.FinishedItemCleanup, reference.Syntax.GetLocation(), properties,
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.FinishedItemCleanup, use.Syntax.GetLocation(), properties,
                 "Variation " + dropped.Key + " of experiment", dropped.Experiment, "DROPPED (users allocated to it get " + dropped.Control + ")", others,
                 "no decision returns " + dropped.Key + ", so its arm or branch is dead (code fix: 'Remove " + dropped.Key + "')"));
         }

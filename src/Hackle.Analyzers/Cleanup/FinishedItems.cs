@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using Hackle.Analyzers.FlagKeys;
 using Hackle.Analyzers.Operations;
 using Hackle.Generators.Manifest;
@@ -103,9 +104,105 @@ namespace Hackle.Analyzers.Cleanup
                 {
                     if (!IsNeverDecided(dropped, candidate.ToString(), control)) possible += candidate;
                 }
-                return new DroppedVariation(_experimentModels[key].Display, variation.Key, control, keys, possible, variation.IsOverrideTarget);
+                return new DroppedVariation(_experimentModels[key].Display, variation.Key, control, keys, possible, variation.IsOverrideTarget, key);
             }
             return null;
+        }
+
+        /// <summary>
+        /// For a raw <c>client.Variation(44, user[, "A"])</c> (or <c>VariationDetail(…).VariationKey</c>) of an experiment with
+        /// dropped variations: the string constants it is compared with that name a dropped variation no decision returns,
+        /// each with what to report. The default is the call's own <c>defaultVariation</c> (a constant key A..J), which a
+        /// dropped variation's traffic gets.
+        /// </summary>
+        public IEnumerable<(IOperation Constant, DroppedVariation Dropped)> DroppedComparisons(IInvocationOperation invocation, KnownTypes types)
+        {
+            if (!(RawCall.Recognise(invocation, types) is { IsExperiment: true } call) || !(call.VariationValue is { } value)) yield break;
+            var keyValue = call.Key.Value.SkipConversionsDown();
+            if (!keyValue.ConstantValue.HasValue || !(keyValue.ConstantValue.Value is long || keyValue.ConstantValue.Value is int)) yield break;
+            var key = Convert.ToInt64(keyValue.ConstantValue.Value, CultureInfo.InvariantCulture);
+            if (!_dropped.TryGetValue(key, out var dropped)) yield break;
+            var control = "A";
+            if (call.DefaultVariation is { ArgumentKind: ArgumentKind.Explicit })
+            {
+                var given = call.DefaultVariation.Value.SkipConversionsDown().ConstantValue;
+                if (!given.HasValue || !(given.Value is string text) || text.Length != 1 || text[0] < 'A' || text[0] > 'J') yield break;
+                control = text;
+            }
+            var keys = "";
+            foreach (var variation in _experimentModels[key].Variations) keys += variation.Key;
+            var possible = keys.IndexOf(control, StringComparison.Ordinal) < 0 ? control : "";
+            foreach (var candidate in keys)
+            {
+                if (!IsNeverDecided(dropped, candidate.ToString(), control)) possible += candidate;
+            }
+            foreach (var compared in VariationComparisons.ComparedConstants(value))
+            {
+                var text = compared.Constant.ConstantValue.Value as string ?? "";
+                if (compared.IgnoresCase) text = text.ToUpperInvariant();
+                foreach (var variation in dropped)
+                {
+                    if (variation.Key == text && IsNeverDecided(dropped, text, control))
+                    {
+                        yield return (compared.Constant, new DroppedVariation(_experimentModels[key].Display, text, control, "", possible, false, key));
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// The dropped variation a string literal names when it is compared with a raw decision of its experiment (the
+        /// literal's own operation reports it, so that the IDE finds it when it analyzes only the literal's line).
+        /// </summary>
+        public DroppedVariation? DroppedKey(ILiteralOperation literal, KnownTypes types)
+        {
+            if (_dropped.Count == 0 || !(literal.ConstantValue.Value is string { Length: 1 })) return null;
+            if (!(DecisionComparedWith(literal) is { } decision)) return null;
+            foreach (var (constant, dropped) in DroppedComparisons(decision, types))
+            {
+                if (constant.Syntax == literal.Syntax) return dropped;
+            }
+            return null;
+        }
+
+        /// <summary>The raw call a constant is compared with (==, !=, Equals, a pattern, a case label), directly or through a local.</summary>
+        private static IInvocationOperation? DecisionComparedWith(IOperation constant)
+        {
+            IOperation? other = null;
+            IOperation node = constant;
+            while (node.Parent is IConversionOperation || node.Parent is IParenthesizedOperation) node = node.Parent;
+            switch (node.Parent)
+            {
+                case IBinaryOperation binary when binary.OperatorKind == BinaryOperatorKind.Equals || binary.OperatorKind == BinaryOperatorKind.NotEquals:
+                    other = binary.LeftOperand == node ? binary.RightOperand : binary.LeftOperand;
+                    break;
+                case IArgumentOperation { Parent: IInvocationOperation call } argument when call.TargetMethod.Name == "Equals":
+                    other = call.Instance ?? call.Arguments.FirstOrDefault(a => a != argument && a.Value.Type?.SpecialType == SpecialType.System_String)?.Value;
+                    break;
+                case ISingleValueCaseClauseOperation { Parent: ISwitchCaseOperation { Parent: ISwitchOperation switchStatement } }:
+                    other = switchStatement.Value;
+                    break;
+                case IConstantPatternOperation pattern:
+                    IOperation top = pattern;
+                    while (top.Parent is IBinaryPatternOperation || top.Parent is INegatedPatternOperation) top = top.Parent;
+                    other = top.Parent switch
+                    {
+                        IIsPatternOperation isPattern => isPattern.Value,
+                        ISwitchExpressionArmOperation { Parent: ISwitchExpressionOperation switchExpression } => switchExpression.Value,
+                        IPatternCaseClauseOperation { Parent: ISwitchCaseOperation { Parent: ISwitchOperation patternSwitch } } => patternSwitch.Value,
+                        _ => null,
+                    };
+                    break;
+            }
+            other = other?.SkipConversionsDown();
+            if (other is ILocalReferenceOperation local)
+            {
+                var declarator = other.Root().Descendants().OfType<IVariableDeclaratorOperation>()
+                    .FirstOrDefault(d => SymbolEqualityComparer.Default.Equals(d.Symbol, local.Local));
+                other = declarator?.Initializer?.Value.SkipConversionsDown();
+            }
+            if (other is IPropertyReferenceOperation { Property: { Name: "VariationKey" } } key) other = key.Instance?.SkipConversionsDown();
+            return other as IInvocationOperation;
         }
 
         /// <summary>Dropped, not the control and no override can give it: a decision never returns it (Java's TrafficAllocateEvaluator).</summary>
@@ -242,8 +339,9 @@ namespace Hackle.Analyzers.Cleanup
     /// <summary>A dropped variation of a running (or paused, or draft) experiment, named by a Variant member.</summary>
     internal sealed class DroppedVariation
     {
-        public DroppedVariation(string experiment, string key, string control, string variantKeys, string possibleKeys, bool isOverrideTarget)
+        public DroppedVariation(string experiment, string key, string control, string variantKeys, string possibleKeys, bool isOverrideTarget, long experimentKey)
         {
+            ExperimentKey = experimentKey;
             Experiment = experiment;
             Key = key;
             Control = control;
@@ -255,13 +353,16 @@ namespace Hackle.Analyzers.Cleanup
         /// <summary>How messages name the experiment.</summary>
         public string Experiment { get; }
 
+        /// <summary>The experiment's numeric key.</summary>
+        public long ExperimentKey { get; }
+
         /// <summary>The dropped variation's key.</summary>
         public string Key { get; }
 
-        /// <summary>What users allocated to it get instead: the accessor's default, the enum's first key.</summary>
+        /// <summary>What users allocated to it get instead: the accessor's default (the enum's first key), or the raw call's default.</summary>
         public string Control { get; }
 
-        /// <summary>The enum's keys in member order.</summary>
+        /// <summary>The enum's keys in member order; empty for a raw call's string key.</summary>
         public string VariantKeys { get; }
 
         /// <summary>The keys a decision can still return, in enum order (the dropped ones no override names are left out).</summary>

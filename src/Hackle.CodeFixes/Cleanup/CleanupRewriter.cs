@@ -1,7 +1,9 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Hackle.Analyzers.Cleanup;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
@@ -35,7 +37,9 @@ namespace Hackle.CodeFixes.Cleanup
                 {
                     // The diagnostic marks the dropped Variant member; what folds is the decision it is compared with.
                     original ??= await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-                    if (original != null && DroppedVariationSite.Governing(node, original, cancellationToken) is { } governing) calls[governing] = known;
+                    diagnostic.Properties.TryGetValue(CleanupProperties.ExperimentKey, out var keyText);
+                    var experimentKey = long.TryParse(keyText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed : long.MinValue;
+                    if (original != null && DroppedVariationSite.Governing(node, original, experimentKey, cancellationToken) is { } governing) calls[governing] = known;
                 }
                 else if (node is InvocationExpressionSyntax call)
                 {

@@ -203,4 +203,68 @@ public class DroppedVariationCleanupTests
             }
         }
         """, new Finished(CheckoutDropsC: true));
+
+    [Fact]
+    public Task Raw_calls_report_the_dropped_key_they_compare_with_unless_it_is_their_default() => CleanupVerifier.AnalyzeAsync("""
+        using System;
+        using Hackle;
+
+        public static class Uses
+        {
+            public static bool Run(IHackleClient client, HackleUser user) =>
+                client.Variation(42, user) == {|#0:"C"|} ||
+                string.Equals(client.Variation(42, user), {|#1:"c"|}, StringComparison.OrdinalIgnoreCase) ||
+                client.Variation(42, user) == "B" ||
+                client.Variation(42, user, "C") == "C" ||
+                client.Variation(43, user) == "C";
+        }
+        """, new Finished(CheckoutDropsC: true),
+        CleanupVerifier.Diagnostic().WithLocation(0).WithArguments("Variation C of experiment", "'Checkout' (key 42)", "DROPPED (users allocated to it get A)", "A or B",
+            "no decision returns C, so its arm or branch is dead (code fix: 'Remove C')"),
+        CleanupVerifier.Diagnostic().WithLocation(1).WithArguments("Variation C of experiment", "'Checkout' (key 42)", "DROPPED (users allocated to it get A)", "A or B",
+            "no decision returns C, so its arm or branch is dead (code fix: 'Remove C')"));
+
+    [Fact]
+    public Task A_raw_switch_and_a_raw_local_lose_the_dropped_key() => CleanupVerifier.FixAsync("""
+        using System;
+        using Hackle;
+
+        public static class Checkout
+        {
+            public static string Page(IHackleClient client, HackleUser user)
+            {
+                var variation = client.Variation(42, user);
+                if (variation == {|HKA110:"C"|})
+                {
+                    Console.WriteLine("express");
+                }
+                switch (client.Variation(42, user))
+                {
+                    case "B":
+                        return "one-page";
+                    case {|HKA110:"C"|}:
+                        return "express";
+                    default:
+                        return "three-step";
+                }
+            }
+        }
+        """, """
+        using Hackle;
+
+        public static class Checkout
+        {
+            public static string Page(IHackleClient client, HackleUser user)
+            {
+                var variation = client.Variation(42, user);
+                switch (client.Variation(42, user))
+                {
+                    case "B":
+                        return "one-page";
+                    default:
+                        return "three-step";
+                }
+            }
+        }
+        """, new Finished(CheckoutDropsC: true));
 }

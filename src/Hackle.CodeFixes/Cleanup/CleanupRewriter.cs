@@ -15,8 +15,8 @@ namespace Hackle.CodeFixes.Cleanup
     /// Rewrites one document for a set of HKA110 diagnostics: marks each finished decision call with its known value,
     /// folds until nothing known is left (re-binding after each step, so nested experiments and a flag inside an
     /// experiment's branch fold in turn), removes what only the deleted code used (<see cref="DeadCodeRemover"/>),
-    /// then the using directives the rewrite left unused (<see cref="UnusedUsings"/>), then formats and simplifies the
-    /// touched code with the document's own options.
+    /// formats and simplifies the touched code with the document's own options, then removes the using directives the
+    /// rewrite left unused (<see cref="UnusedUsings"/>).
     /// </summary>
     internal static class CleanupRewriter
     {
@@ -35,7 +35,8 @@ namespace Hackle.CodeFixes.Cleanup
                 var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
                 if (KnownValue.IsDroppedVariation(diagnostic))
                 {
-                    // The diagnostic marks the dropped Variant member; what folds is the decision it is compared with.
+                    // The diagnostic marks the dropped variation's use (its Variant member or key string); what folds is the
+                    // decision it is compared with.
                     original ??= await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
                     diagnostic.Properties.TryGetValue(CleanupProperties.ExperimentKey, out var keyText);
                     var experimentKey = long.TryParse(keyText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed : long.MinValue;
@@ -68,9 +69,11 @@ namespace Hackle.CodeFixes.Cleanup
             }
 
             var cleaned = await DeadCodeRemover.RemoveAsync(document.WithSyntaxRoot(root), tracker, cancellationToken).ConfigureAwait(false);
-            cleaned = await usings.RemoveNewlyUnusedAsync(cleaned, cancellationToken).ConfigureAwait(false);
             cleaned = await Formatter.FormatAsync(cleaned, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
-            return await Simplifier.ReduceAsync(cleaned, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+            cleaned = await Simplifier.ReduceAsync(cleaned, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+            // After the simplifier: a kept value written fully qualified (global::HackleFlags.…Variant.B) is shortened
+            // through the usings first, so the ones it needs are used again.
+            return await usings.RemoveNewlyUnusedAsync(cleaned, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -115,7 +115,7 @@ namespace Hackle.Analyzers.Cleanup
         /// each with what to report. The default is the call's own <c>defaultVariation</c> (a constant key A..J), which a
         /// dropped variation's traffic gets.
         /// </summary>
-        public IEnumerable<(IOperation Constant, DroppedVariation Dropped)> DroppedComparisons(IInvocationOperation invocation, KnownTypes types)
+        private IEnumerable<(IOperation Constant, DroppedVariation Dropped)> DroppedComparisons(IInvocationOperation invocation, KnownTypes types)
         {
             if (!(RawCall.Recognise(invocation, types) is { IsExperiment: true } call) || !(call.VariationValue is { } value)) yield break;
             var keyValue = call.Key.Value.SkipConversionsDown();

@@ -12,6 +12,18 @@ namespace Hackle.Analyzers.Cleanup
         /// <summary>For the typed accessors: the variation keys in Variant enum order (member i is key i), e.g. "ABC".</summary>
         public const string VariantKeys = "VariantKeys";
 
+        /// <summary>
+        /// For a use of a dropped variation: the keys a decision can still return, in enum order; the fix then folds only what
+        /// these decide (the dropped variation's arm and branches go, the decision stays).
+        /// </summary>
+        public const string PossibleKeys = "PossibleKeys";
+
+        /// <summary>For a dropped variation named by a raw call's string: the experiment key the call must have for the fix to fold it.</summary>
+        public const string ExperimentKey = "ExperimentKey";
+
+        /// <summary>The code fix's title ("Keep B and remove …").</summary>
+        public const string FixTitle = "FixTitle";
+
         /// <summary>Present when the use cannot be rewritten; the reason, also part of the message.</summary>
         public const string NotFixable = "NotFixable";
     }
@@ -25,7 +37,10 @@ namespace Hackle.Analyzers.Cleanup
         /// <summary>The raw API's variation key string.</summary>
         public const string String = "String";
 
-        /// <summary>A feature flag's on/off.</summary>
+        /// <summary>A feature flag's on/off, or a BOOLEAN parameter's value.</summary>
         public const string Boolean = "Boolean";
+
+        /// <summary>A NUMBER parameter's value (a double).</summary>
+        public const string Number = "Number";
     }
 }

@@ -1,7 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Globalization;
 using Hackle.Analyzers.Diagnostics;
 using Hackle.Analyzers.FlagKeys;
 using Hackle.Analyzers.Operations;
@@ -12,16 +9,25 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Hackle.Analyzers.Cleanup
 {
     /// <summary>
-    /// HKA110: a decision of a finished item (a COMPLETED experiment, a PAUSED or COMPLETED feature flag), through a
-    /// typed accessor or a raw call with a manifest key. Unlike HKA109 it reports in every
+    /// HKA110: a decision of a finished item (a COMPLETED experiment, a PAUSED or COMPLETED feature flag, a remote-config
+    /// parameter without target rules), through a typed accessor or a raw call with a manifest key, and each use of a
+    /// dropped variation that no decision can return any more. Unlike HKA109 it reports in every
     /// <c>HackleFlags_FinishedItems</c> mode, because what it offers is the rewrite, not the reminder: its properties
-    /// carry the value every user now gets, which the clean-up code fix folds into the code.
+    /// carry the value every user now gets (or the values a decision can still return), which the clean-up code fix
+    /// folds into the code. Which items are finished is <see cref="FinishedItems"/>'s call, shared with HKA109.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class FinishedItemCleanupAnalyzer : DiagnosticAnalyzer
     {
-        private const string DetailReason = "no automatic fix: the decision's reason and config have no fixed value, so replace this use by hand";
+        /// <summary>
+        /// <c>inline</c> lets the fix write a fixed parameter's value into the code. Off by default: a parameter without
+        /// target rules is remote config's normal state, and its default can still be changed in the dashboard without a
+        /// deploy, which inlining would end; so by default its reads are reported without a fix.
+        /// </summary>
+        private const string FixedParametersOption = "build_property.HackleFlags_FixedParameters";
 
+        private const string ParameterNotInlined = "no automatic fix by default: the default can still be changed in the dashboard; " +
+                                                   "set HackleFlags_FixedParameters=inline to let the fix write the value";
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.FinishedItemCleanup);
 
@@ -34,90 +40,65 @@ namespace Hackle.Analyzers.Cleanup
             {
                 var manifest = ManifestProvider.Find(start.Options, start.CancellationToken);
                 if (manifest is null) return;
-                var experiments = new Dictionary<long, FinishedOutcome>();
-                var features = new Dictionary<long, FinishedOutcome>();
-                foreach (var experiment in manifest.Experiments)
-                {
-                    if (FinishedOutcome.Of(experiment) is { } outcome) experiments[experiment.Key] = outcome;
-                }
-                foreach (var feature in manifest.FeatureFlags)
-                {
-                    if (FinishedOutcome.Of(feature) is { } outcome) features[feature.Key] = outcome;
-                }
-                if (experiments.Count == 0 && features.Count == 0) return;
-                start.RegisterOperationAction(c => Analyze(c, types, experiments, features), OperationKind.Invocation);
+                var finished = FinishedItems.Create(manifest, GeneratedAccessors.Find(start.Compilation, start.Options.AnalyzerConfigOptionsProvider.GlobalOptions));
+                if (finished.IsEmpty) return;
+                var inlineParameters = start.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(FixedParametersOption, out var mode) &&
+                                       string.Equals(mode.Trim(), "inline", System.StringComparison.OrdinalIgnoreCase);
+                start.RegisterOperationAction(c => AnalyzeDecision(c, types, finished, inlineParameters), OperationKind.Invocation);
+                start.RegisterOperationAction(c => AnalyzeDroppedVariation(c, finished), OperationKind.FieldReference);
+                start.RegisterOperationAction(c => AnalyzeDroppedKey(c, types, finished), OperationKind.Literal);
             });
         }
 
-        private static void Analyze(OperationAnalysisContext context, KnownTypes types, Dictionary<long, FinishedOutcome> experiments, Dictionary<long, FinishedOutcome> features)
+        private static void AnalyzeDecision(OperationAnalysisContext context, KnownTypes types, FinishedItems finished, bool inlineParameters)
         {
             var invocation = (IInvocationOperation)context.Operation;
-            if (!types.IsInRuntime(invocation.TargetMethod)) return;
-            var found = Typed(invocation, experiments, features) ?? Raw(invocation, types, experiments, features);
-            if (found is null) return;
-            var (outcome, shape, keys, notFixable) = found.Value;
-
+            if (!(finished.Decision(invocation, types) is { } use)) return;
+            var outcome = use.Outcome;
+            var notFixable = use.NotFixable ?? (outcome.Shape != null && !inlineParameters ? ParameterNotInlined : null);
             var properties = ImmutableDictionary<string, string?>.Empty
                 .Add(CleanupProperties.FinalValue, outcome.FinalValue)
-                .Add(CleanupProperties.Shape, shape);
-            if (keys != null) properties = properties.Add(CleanupProperties.VariantKeys, keys);
+                .Add(CleanupProperties.Shape, use.Shape);
+            properties = properties.Add(CleanupProperties.FixTitle, outcome.Shape == null
+                ? "Keep " + outcome.FinalValueText + " and remove the finished item's other code"
+                : "Use " + outcome.FinalValueText + ", the parameter's fixed value");
+            if (use.VariantKeys != null) properties = properties.Add(CleanupProperties.VariantKeys, use.VariantKeys);
             if (notFixable != null) properties = properties.Add(CleanupProperties.NotFixable, notFixable);
-            var advice = notFixable ?? "keep that path and delete the rest (code fix: 'Keep " + outcome.FinalValueText + "')";
+            var advice = notFixable ?? (outcome.Shape == null
+                ? "keep that path and delete the rest (code fix: 'Keep " + outcome.FinalValueText + "')"
+                : "use the value itself (code fix: 'Use " + outcome.FinalValueText + "')");
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.FinishedItemCleanup, invocation.Syntax.GetLocation(), properties,
                 outcome.Kind, outcome.Display, outcome.Status, outcome.FinalValueText, advice));
         }
 
-        /// <summary>Experiments.X.Variation / VariationDetail (ExperimentAccessor&lt;X.Variant&gt;) and Features.X.IsOn / Detail (FeatureAccessor&lt;X&gt;).</summary>
-        private static (FinishedOutcome, string, string?, string?)? Typed(IInvocationOperation invocation, Dictionary<long, FinishedOutcome> experiments, Dictionary<long, FinishedOutcome> features)
+        /// <summary>A Variant member of a dropped variation that no decision returns: each use is a dead arm or branch.</summary>
+        private static void AnalyzeDroppedVariation(OperationAnalysisContext context, FinishedItems finished)
         {
-            var accessor = invocation.TargetMethod.ContainingType;
-            if (accessor.TypeArguments.Length != 1 || !(accessor.TypeArguments[0] is INamedTypeSymbol argument)) return null;
-            var isDetail = invocation.TargetMethod.Name == "VariationDetail" || invocation.TargetMethod.Name == "Detail";
-            switch (accessor.OriginalDefinition.Name)
-            {
-                case "ExperimentAccessor" when invocation.TargetMethod.Name == "Variation" || isDetail:
-                    if (!(Attribute(argument, "HackleExperimentAttribute") is { } experiment) || experiment.ConstructorArguments.Length != 2) return null;
-                    if (!(Key(experiment) is { } experimentKey) || !experiments.TryGetValue(experimentKey, out var experimentOutcome)) return null;
-                    var keys = experiment.ConstructorArguments[1].Value as string ?? "";
-                    // A winner the enum does not have (a renamed or mapped variation) cannot be written as a member.
-                    var notFixable = isDetail ? DetailReason
-                        : keys.IndexOf(experimentOutcome.FinalValue, StringComparison.Ordinal) < 0 ? "no automatic fix: the Variant enum has no member for " + experimentOutcome.FinalValue
-                        : null;
-                    return (experimentOutcome, CleanupShapes.Enum, keys, notFixable);
-                case "FeatureAccessor" when invocation.TargetMethod.Name == "IsOn" || isDetail:
-                    if (!(Attribute(argument, "HackleFeatureAttribute") is { } feature) || feature.ConstructorArguments.Length < 1) return null;
-                    if (!(Key(feature) is { } featureKey) || !features.TryGetValue(featureKey, out var featureOutcome)) return null;
-                    return (featureOutcome, CleanupShapes.Boolean, null, isDetail ? DetailReason : null);
-                default:
-                    return null;
-            }
+            var reference = (IFieldReferenceOperation)context.Operation;
+            if (!(finished.Dropped(reference.Field) is { } dropped) || dropped.IsOverrideTarget) return;
+            ReportDropped(context, reference, dropped, CleanupShapes.Enum);
         }
 
-        /// <summary>client.Variation(43, user), IsFeatureOn, VariationDetail and FeatureFlagDetail with a constant manifest key.</summary>
-        private static (FinishedOutcome, string, string?, string?)? Raw(IInvocationOperation invocation, KnownTypes types, Dictionary<long, FinishedOutcome> experiments, Dictionary<long, FinishedOutcome> features)
+        /// <summary>A variation key string compared with a raw decision (<c>client.Variation(42, user) == "C"</c>) that no decision returns.</summary>
+        private static void AnalyzeDroppedKey(OperationAnalysisContext context, KnownTypes types, FinishedItems finished)
         {
-            if (!(RawCall.Recognise(invocation, types) is { } call)) return null;
-            var keyValue = call.Key.Value.SkipConversionsDown();
-            if (!keyValue.ConstantValue.HasValue || !(keyValue.ConstantValue.Value is long || keyValue.ConstantValue.Value is int)) return null;
-            var key = Convert.ToInt64(keyValue.ConstantValue.Value, CultureInfo.InvariantCulture);
-            var isDetail = invocation.TargetMethod.Name == "VariationDetail" || invocation.TargetMethod.Name == "FeatureFlagDetail";
-            if (call.IsExperiment)
-            {
-                return experiments.TryGetValue(key, out var outcome) ? (outcome, CleanupShapes.String, null, isDetail ? DetailReason : null) : null;
-            }
-            return features.TryGetValue(key, out var feature) ? (feature, CleanupShapes.Boolean, null, isDetail ? DetailReason : null) : ((FinishedOutcome, string, string?, string?)?)null;
+            var literal = (ILiteralOperation)context.Operation;
+            if (finished.DroppedKey(literal, types) is { } dropped) ReportDropped(context, literal, dropped, CleanupShapes.String);
         }
 
-        private static AttributeData? Attribute(INamedTypeSymbol type, string name)
+        private static void ReportDropped(OperationAnalysisContext context, IOperation use, DroppedVariation dropped, string shape)
         {
-            foreach (var attribute in type.GetAttributes())
-            {
-                if (attribute.AttributeClass?.Name == name && attribute.AttributeClass.ContainingNamespace?.ToDisplayString() == "Hackle.Accessors") return attribute;
-            }
-            return null;
+            var properties = ImmutableDictionary<string, string?>.Empty
+                .Add(CleanupProperties.FinalValue, dropped.Key)
+                .Add(CleanupProperties.Shape, shape)
+                .Add(CleanupProperties.VariantKeys, dropped.VariantKeys)
+                .Add(CleanupProperties.PossibleKeys, dropped.PossibleKeys)
+                .Add(CleanupProperties.ExperimentKey, dropped.ExperimentKey.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .Add(CleanupProperties.FixTitle, "Remove the code of dropped variation " + dropped.Key);
+            var others = string.Join(" or ", dropped.PossibleKeys.ToCharArray());
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.FinishedItemCleanup, use.Syntax.GetLocation(), properties,
+                "Variation " + dropped.Key + " of experiment", dropped.Experiment, "DROPPED (users allocated to it get " + dropped.Control + ")", others,
+                "no decision returns " + dropped.Key + ", so its arm or branch is dead (code fix: 'Remove " + dropped.Key + "')"));
         }
-
-        private static long? Key(AttributeData attribute) =>
-            attribute.ConstructorArguments[0].Value is long key ? key : attribute.ConstructorArguments[0].Value is int small ? small : (long?)null;
     }
 }

@@ -69,7 +69,7 @@ namespace Hackle.Analyzers.Diagnostics
             "Finished experiment or flag can be cleaned up",
             "{0} {1} is {2}, so every user gets {3}: {4}",
             DiagnosticSeverity.Info,
-            "A completed experiment decides its winner and a finished flag its final on/off for every user, so the other branches are dead code. The code fix (with Fix All, or 'dotnet format analyzers --diagnostics HKA110 --severity info') keeps the final value's code and deletes the rest.");
+            "A completed experiment decides its winner, a finished flag its final on/off and a remote-config parameter without target rules its default for every user, and no decision returns a dropped variation, so the other branches are dead code. The code fix (with Fix All, or 'dotnet format analyzers --diagnostics HKA110 --severity info') keeps the final value's code and deletes the rest.");
 
         public static readonly SuppressionDescriptor SuppressCa2000 = new SuppressionDescriptor(
             DiagnosticIds.SuppressCa2000,

@@ -1,10 +1,8 @@
 using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
+using Hackle.Analyzers.Cleanup;
 using Hackle.Analyzers.Diagnostics;
 using Hackle.Analyzers.Operations;
-using Hackle.Generators.Manifest;
-using Hackle.Manifest;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -40,94 +38,35 @@ namespace Hackle.Analyzers.FlagKeys
                 }
                 var manifest = ManifestProvider.Find(start.Options, start.CancellationToken);
                 if (manifest is null) return;
-                var finished = Index(manifest, GeneratedAccessors.Find(start.Compilation, global));
-                if (finished.Count == 0) return;
+                var finished = FinishedItems.Create(manifest, GeneratedAccessors.Find(start.Compilation, global));
+                if (finished.IsEmpty) return;
                 start.RegisterOperationAction(c => Analyze(c, finished), OperationKind.Invocation, OperationKind.FieldReference);
             });
         }
 
-        /// <summary>The finished items' generated symbols (accessor classes, dropped enum members) with what to say about them.</summary>
-        private static Dictionary<ISymbol, string[]> Index(ManifestModel manifest, GeneratedAccessors accessors)
+        private static void Analyze(OperationAnalysisContext context, FinishedItems finished)
         {
-            var finished = new Dictionary<ISymbol, string[]>(SymbolEqualityComparer.Default);
-            foreach (var experiment in manifest.Experiments)
-            {
-                if (!accessors.Experiments.TryGetValue(experiment.Key, out var accessor)) continue;
-                if (experiment.Status == ItemStatus.Completed)
-                {
-                    var outcome = experiment.WinnerVariationKey != null ? "COMPLETED with winner " + experiment.WinnerVariationKey : "COMPLETED without a winner";
-                    finished[accessor] = new[] { "Experiment", experiment.Display, outcome };
-                    continue;
-                }
-                var control = experiment.Variations.Count > 0 ? experiment.Variations[0].Key : "A";
-                foreach (var variation in experiment.Variations)
-                {
-                    if (variation.Key == "A") control = "A";
-                }
-                var variant = accessor.GetTypeMembers("Variant");
-                if (variant.IsEmpty) continue;
-                var order = VariationOrder(variant[0]);
-                foreach (var variation in experiment.Variations)
-                {
-                    if (!variation.IsDropped || variation.Key == control) continue;
-                    var index = order.IndexOf(variation.Key, StringComparison.Ordinal);
-                    foreach (var member in variant[0].GetMembers())
-                    {
-                        if (member is IFieldSymbol field && field.HasConstantValue && field.ConstantValue is int value && value == index)
-                        {
-                            finished[field] = new[] { "Variation " + variation.Key + " of experiment", experiment.Display, "DROPPED (users allocated to it get " + control + ")" };
-                        }
-                    }
-                }
-            }
-            foreach (var feature in manifest.FeatureFlags)
-            {
-                if (feature.Status != ItemStatus.Paused && feature.Status != ItemStatus.Completed) continue;
-                if (!accessors.Features.TryGetValue(feature.Key, out var accessor)) continue;
-                finished[accessor] = new[] { "Feature flag", feature.Display, feature.Status.ToDisplayName() };
-            }
-            return finished;
-        }
-
-        /// <summary>The variation keys in the enum's member order (member i has value i), from the enum's
-        /// [HackleExperiment(key, "ABC")] attribute; empty when it is missing.</summary>
-        private static string VariationOrder(INamedTypeSymbol variant)
-        {
-            foreach (var attribute in variant.GetAttributes())
-            {
-                if (attribute.AttributeClass?.Name == "HackleExperimentAttribute" && attribute.ConstructorArguments.Length == 2 &&
-                    attribute.ConstructorArguments[1].Value is string keys)
-                {
-                    return keys;
-                }
-            }
-            return "";
-        }
-
-        private static void Analyze(OperationAnalysisContext context, Dictionary<ISymbol, string[]> finished)
-        {
-            ISymbol? used = null;
+            string[]? what = null;
             switch (context.Operation)
             {
                 case IInvocationOperation invocation:
                     // The accessors are inherited: Experiments.X.Variation(user) calls ExperimentAccessor<X.Variant>.Variation.
                     foreach (var argument in invocation.TargetMethod.ContainingType.TypeArguments)
                     {
-                        used = Finished(argument, finished) ?? Finished(argument.ContainingType, finished);
-                        if (used != null) break;
+                        what = Describe(finished.Item(argument));
+                        if (what != null) break;
                     }
                     break;
                 case IFieldReferenceOperation field:
-                    used = Finished(field.Field, finished) ?? Finished(field.Field.ContainingType, finished) ??
-                           Finished(field.Field.ContainingType?.ContainingType, finished);
+                    what = finished.Dropped(field.Field) is { } dropped
+                        ? new[] { "Variation " + dropped.Key + " of experiment", dropped.Experiment, "DROPPED (users allocated to it get " + dropped.Control + ")" }
+                        : Describe(finished.Item(field.Field));
                     break;
             }
-            if (used is null) return;
-            var what = finished[used];
+            if (what is null) return;
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.FinishedItemUsed, context.Operation.Syntax.GetLocation(), what[0], what[1], what[2]));
         }
 
-        private static ISymbol? Finished(ISymbol? symbol, Dictionary<ISymbol, string[]> finished) =>
-            symbol != null && finished.ContainsKey(symbol) ? symbol : null;
+        private static string[]? Describe(FinishedOutcome? item) => item is { } outcome ? new[] { outcome.Kind, outcome.Display, outcome.StatusName } : null;
     }
 }

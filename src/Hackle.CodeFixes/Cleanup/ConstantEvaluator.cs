@@ -33,6 +33,18 @@ namespace Hackle.CodeFixes.Cleanup
         /// <summary>Whether <paramref name="pattern"/> matches the known variation, or null when it cannot be told.</summary>
         public static bool? Matches(PatternSyntax pattern, SemanticModel model, KnownValue known, CancellationToken cancellationToken)
         {
+            if (!known.IsExact)
+            {
+                // One of several keys: the pattern is decided only when it decides every one of them alike.
+                bool? all = null;
+                foreach (var candidate in known.Candidates())
+                {
+                    var one = Matches(pattern, model, candidate, cancellationToken);
+                    if (one is null || all != null && all != one) return null;
+                    all = one;
+                }
+                return all;
+            }
             switch (pattern)
             {
                 case ConstantPatternSyntax constant:

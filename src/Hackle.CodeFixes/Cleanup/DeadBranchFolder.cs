@@ -26,7 +26,8 @@ namespace Hackle.CodeFixes.Cleanup
             var folded = Fold(root, model, node, value, known, cancellationToken);
             if (folded != null) return folded;
             // Nothing around the value can be folded: keep the value itself where the call was.
-            var replacement = Literal(model, node, known, cancellationToken);
+            // A value that is one of several keys has no literal: the decision stays.
+            var replacement = known.IsExact ? Literal(model, node, known, cancellationToken) : null;
             return replacement != null && !node.IsKind(SyntaxKind.TrueLiteralExpression) && !node.IsKind(SyntaxKind.FalseLiteralExpression)
                 ? root.ReplaceNode(node, replacement.WithTriviaFrom(node))
                 : root.ReplaceNode(node, node.WithoutAnnotations(KnownValue.AnnotationKind));
@@ -37,9 +38,9 @@ namespace Hackle.CodeFixes.Cleanup
             switch (value.Parent)
             {
                 case SwitchStatementSyntax switchStatement when switchStatement.Expression == value && !known.IsBoolean:
-                    return SwitchStatement(root, model, switchStatement, known, ct);
+                    return known.IsExact ? SwitchStatement(root, model, switchStatement, known, ct) : DeadSwitchSections.Remove(root, model, switchStatement, known, ct);
                 case SwitchExpressionSyntax switchExpression when switchExpression.GoverningExpression == value && !known.IsBoolean:
-                    return SwitchExpression(root, model, switchExpression, known, ct);
+                    return known.IsExact ? SwitchExpression(root, model, switchExpression, known, ct) : DeadSwitchSections.Remove(root, model, switchExpression, known, ct);
                 case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.EqualsExpression) || binary.IsKind(SyntaxKind.NotEqualsExpression):
                     return Comparison(root, model, binary, value, known, ct);
                 case BinaryExpressionSyntax isType when isType.IsKind(SyntaxKind.IsExpression) && isType.Left == value && !known.IsBoolean:
@@ -57,6 +58,11 @@ namespace Hackle.CodeFixes.Cleanup
                     when member.Expression == value && member.Parent is InvocationExpressionSyntax call && call.ArgumentList.Arguments.Count == 1 && !known.IsBoolean:
                     var argumentKey = ConstantEvaluator.VariationKey(call.ArgumentList.Arguments[0].Expression, model, known, ct);
                     return argumentKey is null ? null : Replace(root, call, known.Matches(argumentKey));
+                case MemberAccessExpressionSyntax { Name: { Identifier: { ValueText: "ToString" } } } toString
+                    when toString.Expression == value && toString.Parent is InvocationExpressionSyntax { ArgumentList: { Arguments: { Count: 0 } } } call && known.IsExact && !known.IsBoolean:
+                    // Enum.ToString() is the member's name, string.ToString() the string itself: both are known.
+                    var name = known.Shape == CleanupShapes.Enum ? MemberOf(model, node, known, ct)?.Name : known.Shape == CleanupShapes.String ? known.Value : null;
+                    return name is null ? null : root.ReplaceNode(call, SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(name)).WithTriviaFrom(call));
                 case ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } list } argument
                     when list.Arguments.Count == 2 && IsEqualsCall(call) && !known.IsBoolean:
                     var other = list.Arguments[0] == argument ? list.Arguments[1] : list.Arguments[0];
@@ -67,7 +73,7 @@ namespace Hackle.CodeFixes.Cleanup
                     return ReplaceExpression(root, conditional, kept);
                 case IfStatementSyntax ifStatement when known.IsBoolean && ifStatement.Condition == value:
                     return StatementEditor.ReplaceIf(root, ifStatement, known.BooleanValue);
-                case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } when declarator.Parent is VariableDeclarationSyntax { Variables: { Count: 1 } } declaration
+                case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } when known.IsExact && declarator.Parent is VariableDeclarationSyntax { Variables: { Count: 1 } } declaration
                     && declaration.Parent is LocalDeclarationStatementSyntax local && local.UsingKeyword == default && !local.IsConst:
                     return Local(root, model, node, local, declarator, known, ct);
                 default:
@@ -104,7 +110,8 @@ namespace Hackle.CodeFixes.Cleanup
             {
                 var key = ConstantEvaluator.VariationKey(other, model, known, ct);
                 if (key is null) return other.IsKind(SyntaxKind.NullLiteralExpression) ? Replace(root, binary, binary.IsKind(SyntaxKind.NotEqualsExpression)) : null;
-                equal = known.Matches(key);
+                if (!(known.Matches(key) is { } decided)) return null;
+                equal = decided;
             }
             return Replace(root, binary, binary.IsKind(SyntaxKind.EqualsExpression) ? equal : !equal);
         }
@@ -201,7 +208,7 @@ namespace Hackle.CodeFixes.Cleanup
             return StatementEditor.ReplaceStatement(withUses, current, new List<StatementSyntax>(), default);
         }
 
-        private static bool IsWritten(IdentifierNameSyntax reference)
+        internal static bool IsWritten(IdentifierNameSyntax reference)
         {
             SyntaxNode node = reference;
             while (node.Parent is ParenthesizedExpressionSyntax) node = node.Parent;
@@ -225,14 +232,23 @@ namespace Hackle.CodeFixes.Cleanup
                     return SyntaxFactory.LiteralExpression(known.BooleanValue ? SyntaxKind.TrueLiteralExpression : SyntaxKind.FalseLiteralExpression);
                 case CleanupShapes.String:
                     return SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(known.Value));
+                case CleanupShapes.Number:
+                    // The manifest's number text is a C# real literal without suffix; an integer needs ".0" to stay a double.
+                    var text = known.Value.IndexOfAny(new[] { '.', 'e', 'E' }) >= 0 ? known.Value : known.Value + ".0";
+                    return SyntaxFactory.ParseExpression(text);
                 default:
-                    if (!(model.GetTypeInfo(node, ct).Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } variant)) return null;
-                    var index = known.Keys.IndexOf(known.Value, System.StringComparison.Ordinal);
-                    var member = variant.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && f.ConstantValue is int i && i == index);
-                    if (member is null) return null;
-                    return SyntaxFactory.ParseExpression(variant.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + member.Name)
+                    if (!(MemberOf(model, node, known, ct) is { } member)) return null;
+                    return SyntaxFactory.ParseExpression(member.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + member.Name)
                         .WithAdditionalAnnotations(Simplifier.Annotation);
             }
+        }
+
+        /// <summary>The Variant enum member of the known key, or null when <paramref name="node"/> is not a Variant or has no such member.</summary>
+        private static IFieldSymbol? MemberOf(SemanticModel model, ExpressionSyntax node, KnownValue known, CancellationToken ct)
+        {
+            if (!(model.GetTypeInfo(node, ct).Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } variant)) return null;
+            var index = known.Keys.IndexOf(known.Value, System.StringComparison.Ordinal);
+            return variant.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && f.ConstantValue is int i && i == index);
         }
 
         /// <summary>Puts <paramref name="kept"/> where <paramref name="replaced"/> was; parentheses around it that only grouped the old expression go.</summary>
@@ -269,12 +285,15 @@ namespace Hackle.CodeFixes.Cleanup
         }
 
         /// <summary>Replaces <paramref name="old"/> with a known boolean literal, which the next step folds further.</summary>
+        private static SyntaxNode? Replace(SyntaxNode root, SyntaxNode old, bool? value) =>
+            value is null ? null : Replace(root, old, value.Value);
+
         private static SyntaxNode Replace(SyntaxNode root, SyntaxNode old, bool value) =>
             root.ReplaceNode(old, SyntaxFactory.LiteralExpression(value ? SyntaxKind.TrueLiteralExpression : SyntaxKind.FalseLiteralExpression)
                 .WithTriviaFrom(old).WithAdditionalAnnotations(KnownValue.Boolean(value).ToAnnotation()));
 
         /// <summary>Stops folding at <paramref name="governing"/>: the code around it stays as written.</summary>
-        private static SyntaxNode Abandon(SyntaxNode root, ExpressionSyntax governing)
+        internal static SyntaxNode Abandon(SyntaxNode root, ExpressionSyntax governing)
         {
             var annotated = governing.DescendantNodesAndSelf().Where(n => n.HasAnnotations(KnownValue.AnnotationKind)).ToList();
             return root.ReplaceNodes(annotated, (_, n) => n.WithoutAnnotations(KnownValue.AnnotationKind));

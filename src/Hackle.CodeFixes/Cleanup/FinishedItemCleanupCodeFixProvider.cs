@@ -42,10 +42,9 @@ namespace Hackle.CodeFixes.Cleanup
                 var rewritten = await CleanupRewriter.RewriteAsync(document, new[] { diagnostic }, context.CancellationToken).ConfigureAwait(false);
                 var after = await rewritten.GetTextAsync(context.CancellationToken).ConfigureAwait(false);
                 if (after.ContentEquals(before)) continue;
-                var value = known.IsBoolean ? (known.BooleanValue ? "on" : "off") : known.Value;
-                context.RegisterCodeFix(
-                    CodeAction.Create("Keep " + value + " and remove the finished item's other code", _ => Task.FromResult(rewritten), EquivalenceKey),
-                    diagnostic);
+                var title = diagnostic.Properties.TryGetValue(CleanupProperties.FixTitle, out var given) && given != null ? given
+                    : "Keep " + (known.IsBoolean ? (known.BooleanValue ? "on" : "off") : known.Value) + " and remove the finished item's other code";
+                context.RegisterCodeFix(CodeAction.Create(title, _ => Task.FromResult(rewritten), EquivalenceKey), diagnostic);
             }
         }
     }

@@ -30,5 +30,7 @@ namespace Hackle.Generators.Manifest
     /// <param name="Name">The optional variation name.</param>
     /// <param name="IsDropped">True when the variation's status is DROPPED.</param>
     /// <param name="Location">The variation's <c>key</c> value.</param>
-    internal sealed record VariationModel(string Key, string? Name, bool IsDropped, LocationInfo Location);
+    /// <param name="IsOverrideTarget">True when a user override names it or a segment override can give it (one that buckets can give
+    /// any variation); overrides apply whatever the variation's status, so such a variation can still be decided when dropped.</param>
+    internal sealed record VariationModel(string Key, string? Name, bool IsDropped, LocationInfo Location, bool IsOverrideTarget = false);
 }

@@ -136,7 +136,7 @@ namespace Hackle.Generators.Manifest
             {
                 if (!TryReadCommon(item, label, "Experiment", out var key, out var keyNode, out var name, out var location, out var status)) return;
                 var display = ItemRules.Display(name, key);
-                var variations = ReadVariations(item, display, out var winner);
+                var variations = ReadVariations(item, display, out var winner, ReadOverrideTargets(item));
                 var model = new ExperimentModel(key, name, item.GetString("description"), status,
                     new EquatableArray<VariationModel>(variations.ToArray()), winner, location);
                 AddOrReplace(into, key, model, keyNode, "experiment key");
@@ -145,7 +145,7 @@ namespace Hackle.Generators.Manifest
             private void ReadFeature(JsonNode item, string label, SortedDictionary<long, FeatureModel> into)
             {
                 if (!TryReadCommon(item, label, "Feature flag", out var key, out var keyNode, out var name, out var location, out var status)) return;
-                ReadVariations(item, ItemRules.Display(name, key), out var winner);
+                ReadVariations(item, ItemRules.Display(name, key), out var winner, null);
                 var model = new FeatureModel(key, name, item.GetString("description"), status, winner, location);
                 AddOrReplace(into, key, model, keyNode, "feature flag key");
             }
@@ -205,7 +205,7 @@ namespace Hackle.Generators.Manifest
             private static JsonNode? Present(JsonNode? node) => node is null || node.Kind == JsonKind.Null ? null : node;
 
             /// <summary>Reads the variations; for repeated keys the first wins, as in the SDK's lookup.</summary>
-            private List<VariationModel> ReadVariations(JsonNode item, string display, out string? winnerKey)
+            private List<VariationModel> ReadVariations(JsonNode item, string display, out string? winnerKey, OverrideTargets? overrides)
             {
                 winnerKey = null;
                 var result = new List<VariationModel>();
@@ -234,11 +234,42 @@ namespace Hackle.Generators.Manifest
                     }
                     var idValue = variation.Get("id");
                     if (hasWinner && WireShapeCheck.TryGetInt64(idValue, out var id) && id == winnerId) winnerKey = key;
-                    result.Add(new VariationModel(key, variation.GetString("name"), VariationKey.IsDropped(variation.GetString("status")), At(keyValue)));
+                    var overridden = overrides != null && (overrides.AnyBucket || WireShapeCheck.TryGetInt64(idValue, out var variationId) && overrides.Ids.Contains(variationId));
+                    result.Add(new VariationModel(key, variation.GetString("name"), VariationKey.IsDropped(variation.GetString("status")), At(keyValue), overridden));
                 }
                 result.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
                 return result;
             }
+
+            /// <summary>The variations an experiment's overrides can hand out, whatever its status and the variations' status.</summary>
+            private sealed class OverrideTargets
+            {
+                public HashSet<long> Ids { get; } = new HashSet<long>();
+
+                /// <summary>A segment override that buckets can land on any variation.</summary>
+                public bool AnyBucket { get; set; }
+            }
+
+            private static OverrideTargets ReadOverrideTargets(JsonNode item)
+            {
+                var targets = new OverrideTargets();
+                var execution = Present(item.Get("execution"));
+                if (execution is null || execution.Kind != JsonKind.Object) return targets;
+                foreach (var user in Items(execution.Get("userOverrides")))
+                {
+                    if (user.Kind == JsonKind.Object && WireShapeCheck.TryGetInt64(user.Get("variationId"), out var id)) targets.Ids.Add(id);
+                }
+                foreach (var rule in Items(execution.Get("segmentOverrides")))
+                {
+                    var action = rule.Kind == JsonKind.Object ? Present(rule.Get("action")) : null;
+                    if (action is null || action.Kind != JsonKind.Object) continue;
+                    if (WireShapeCheck.TryGetInt64(action.Get("variationId"), out var id) && action.GetString("type") != "BUCKET") targets.Ids.Add(id);
+                    else if (action.GetString("type") == "BUCKET") targets.AnyBucket = true;
+                }
+                return targets;
+            }
+
+            private static List<JsonNode> Items(JsonNode? list) => list != null && list.Kind == JsonKind.Array ? list.Items : new List<JsonNode>();
 
             private void ReadParameter(JsonNode item, string label, SortedDictionary<string, RemoteConfigModel> into)
             {
@@ -286,7 +317,9 @@ namespace Hackle.Generators.Manifest
                         type == RemoteConfigType.String ? "\"\"" : fallback);
                     text = fallback;
                 }
-                var model = new RemoteConfigModel(key, wireType!, type, text, item.GetString("description"), At(keyValue));
+                var rules = Present(item.Get("targetRules"));
+                var hasTargetRules = rules != null && (rules.Kind != JsonKind.Array || rules.Items.Count > 0);
+                var model = new RemoteConfigModel(key, wireType!, type, text, item.GetString("description"), At(keyValue), hasTargetRules);
                 AddOrReplace(into, key, model, keyValue, "remote-config parameter key");
             }
 

@@ -22,11 +22,13 @@ namespace Hackle.Generators.Manifest
     /// </param>
     /// <param name="Description">The optional description.</param>
     /// <param name="Location">The <c>key</c> value.</param>
+    /// <param name="HasTargetRules">False when <c>targetRules</c> is empty or missing: every user then gets the default value.</param>
     internal sealed record RemoteConfigModel(
         string Key,
         string WireType,
         RemoteConfigType Type,
         string DefaultValue,
         string? Description,
-        LocationInfo Location);
+        LocationInfo Location,
+        bool HasTargetRules = true);
 }

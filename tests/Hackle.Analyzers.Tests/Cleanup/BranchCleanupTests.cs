@@ -33,7 +33,6 @@ public class BranchCleanupTests
         }
         """, """
         using Hackle;
-        using HackleFlags;
 
         public static class Checkout
         {
@@ -86,7 +85,6 @@ public class BranchCleanupTests
         """, """
         using System;
         using Hackle;
-        using HackleFlags;
 
         public static class Checkout
         {
@@ -138,9 +136,7 @@ public class BranchCleanupTests
             }
         }
         """, """
-        using System;
         using Hackle;
-        using HackleFlags;
 
         public static class Checkout
         {

@@ -27,7 +27,6 @@ public class FlagCleanupTests
         """, """
         using System;
         using Hackle;
-        using HackleFlags;
 
         public static class Banner
         {
@@ -106,8 +105,6 @@ public class FlagCleanupTests
         }
         """, """
         using System;
-        using Hackle;
-        using HackleFlags;
 
         public class Banner
         {

@@ -20,7 +20,6 @@ public class LeftAloneTests
         }
         """, """
         using Hackle;
-        using HackleFlags;
 
         public static class Banner
         {
@@ -77,4 +76,25 @@ public class LeftAloneTests
             public static void Log(IHackleClient client, HackleUser user) => Console.WriteLine("B");
         }
         """);
+
+    [Fact]
+    public Task A_typed_variation_passed_on_becomes_the_winners_member_and_its_using_stays() => CleanupVerifier.FixAsync("""
+        using System;
+        using Hackle;
+        using HackleFlags;
+
+        public static class Checkout
+        {
+            public static void Log(HackleUser user) => Console.WriteLine({|HKA110:Experiments.Checkout.Variation(user)|});
+        }
+        """, """
+        using System;
+        using Hackle;
+        using HackleFlags;
+
+        public static class Checkout
+        {
+            public static void Log(HackleUser user) => Console.WriteLine(Experiments.Checkout.Variant.B);
+        }
+        """, new Finished(DiagnosticMode: true));
 }

@@ -42,7 +42,6 @@ public class ShapeCleanupTests
         """, """
         using System;
         using Hackle;
-        using HackleFlags;
 
         public static class Checkout
         {
@@ -65,7 +64,6 @@ public class ShapeCleanupTests
         }
         """, """
         using Hackle;
-        using HackleFlags;
 
         public static class First
         {
@@ -92,7 +90,6 @@ public class ShapeCleanupTests
                 }
                 """, """
                 using Hackle;
-                using HackleFlags;
 
                 public static class Second
                 {
@@ -125,7 +122,6 @@ public class ShapeCleanupTests
         """, """
         using System.Threading.Tasks;
         using Hackle;
-        using HackleFlags;
 
         public static class Checkout
         {
@@ -154,7 +150,6 @@ public class ShapeCleanupTests
         """, """
         using System;
         using Hackle;
-        using HackleFlags;
 
         public class Checkout
         {
@@ -184,8 +179,6 @@ public class ShapeCleanupTests
         }
         """, """
         using System;
-        using Hackle;
-        using HackleFlags;
 
         // Greet by variation.
         Console.WriteLine("one page");
@@ -224,7 +217,6 @@ public class ShapeCleanupTests
         """, """
         using System;
         using Hackle;
-        using HackleFlags;
 
         public static class Checkout
         {
@@ -235,4 +227,44 @@ public class ShapeCleanupTests
             }
         }
         """, language: language);
+
+    [Fact]
+    public Task A_variation_shown_with_ToString_becomes_the_members_name() => CleanupVerifier.FixAsync("""
+        using Hackle;
+        using HackleFlags;
+
+        public static class Checkout
+        {
+            public static object Page(IHackleClient client, HackleUser user)
+            {
+                var variation = {|HKA110:Experiments.Checkout.Variation(user)|};
+                return new
+                {
+                    layout = variation switch
+                    {
+                        Experiments.Checkout.Variant.B => "one-page",
+                        Experiments.Checkout.Variant.C => "express",
+                        _ => "three-step",
+                    },
+                    variation = variation.ToString(),
+                    raw = {|HKA110:client.Variation(42, user)|}.ToString(),
+                };
+            }
+        }
+        """, """
+        using Hackle;
+
+        public static class Checkout
+        {
+            public static object Page(IHackleClient client, HackleUser user)
+            {
+                return new
+                {
+                    layout = "one-page",
+                    variation = "B",
+                    raw = "B",
+                };
+            }
+        }
+        """);
 }

@@ -35,7 +35,6 @@ public class SwitchCleanupTests
         """, """
         using System;
         using Hackle;
-        using HackleFlags;
 
         public static class Checkout
         {
@@ -74,7 +73,6 @@ public class SwitchCleanupTests
         }
         """, """
         using Hackle;
-        using HackleFlags;
 
         public static class Checkout
         {
@@ -144,7 +142,6 @@ public class SwitchCleanupTests
         }
         """, """
         using Hackle;
-        using HackleFlags;
 
         public static class Checkout
         {

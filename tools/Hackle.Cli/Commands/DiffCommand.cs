@@ -14,12 +14,17 @@ internal static class DiffCommand
         var json = CommonOptions.Json();
         var archived = CommonOptions.Archived();
         var variantNames = CommonOptions.VariantNames();
+        var source = new Option<string?>("--source")
+        {
+            Description = "A project's source directory: also list the finished items of the new manifest (completed experiments, " +
+                          "paused or completed flags) that its .cs files still decide, by a quick text scan.",
+        };
         var command = new Command("diff",
             "Compare two workspace configs for what changes in generated code: experiments, flags, variations and " +
             "remote-config parameters added, removed or renamed, status and type changes. Breaking = generated code " +
             "disappears or changes type.")
         {
-            oldArgument, newArgument, failOn, json, archived, variantNames,
+            oldArgument, newArgument, failOn, json, archived, variantNames, source,
         };
         command.SetAction(parseResult =>
         {
@@ -38,8 +43,26 @@ internal static class DiffCommand
             }
             var options = CommonOptions.ReadDiffOptions(parseResult, archived, variantNames);
             var changes = ManifestDiffer.Compare(before, after, options);
-            if (parseResult.GetValue(json)) console.Out.WriteLine(DiffReport.ToJson(changes));
-            else DiffReport.WriteTable(console, changes);
+            IReadOnlyList<FinishedItemUse>? finished = null;
+            if (parseResult.GetValue(source) is { } sourcePath)
+            {
+                var sourceDirectory = console.ResolvePath(sourcePath);
+                if (!Directory.Exists(sourceDirectory))
+                {
+                    console.Error.WriteLine("error: the source directory " + sourcePath + " was not found.");
+                    return ExitCodes.InvalidInput;
+                }
+                finished = FinishedCallSites.Find(after, sourceDirectory);
+            }
+            if (parseResult.GetValue(json))
+            {
+                console.Out.WriteLine(DiffReport.ToJson(changes, finished is null ? null : writer => DiffReport.WriteFinishedJson(writer, finished)));
+            }
+            else
+            {
+                DiffReport.WriteTable(console, changes);
+                if (finished != null) DiffReport.WriteFinished(console, finished);
+            }
             return FailOnRules.Parse(parseResult.GetValue(failOn)).Fails(changes) ? ExitCodes.ChangesFound : ExitCodes.Success;
         });
         return command;

@@ -81,6 +81,48 @@ internal static class DiffReport
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
+    /// <summary>The finished items that the source still decides, each with its call sites, and the command that cleans them up.</summary>
+    public static void WriteFinished(ToolConsole console, IReadOnlyList<FinishedItemUse> finished)
+    {
+        if (finished.Count == 0)
+        {
+            console.Out.WriteLine("No finished item has call sites in the source.");
+            return;
+        }
+        console.Out.WriteLine("Finished items still decided in the source:");
+        foreach (var use in finished)
+        {
+            console.Out.WriteLine("  " + AreaName(use.Area) + " " + use.Item + " is " + use.Status + ": " +
+                                  string.Join(", ", use.Sites.Select(s => s.File + ":" + s.Line)));
+        }
+        console.Out.WriteLine("Clean them up with: dotnet format analyzers --diagnostics HKA110 --severity info (see docs/cleanup.md).");
+    }
+
+    /// <summary><c>"finishedCallSites": [{ "area", "key", "item", "status", "sites": [{ "file", "line" }] }]</c>.</summary>
+    public static void WriteFinishedJson(Utf8JsonWriter writer, IReadOnlyList<FinishedItemUse> finished)
+    {
+        writer.WriteStartArray("finishedCallSites");
+        foreach (var use in finished)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("area", AreaJsonName(use.Area));
+            writer.WriteNumber("key", use.Key);
+            writer.WriteString("item", use.Item);
+            writer.WriteString("status", use.Status);
+            writer.WriteStartArray("sites");
+            foreach (var site in use.Sites)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("file", site.File);
+                writer.WriteNumber("line", site.Line);
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+    }
+
     private static bool IsVariation(ChangeKind kind) => kind is ChangeKind.VariationAdded or ChangeKind.VariationRemoved
         or ChangeKind.VariationDropped or ChangeKind.VariationRestored or ChangeKind.VariationRenamed;
 

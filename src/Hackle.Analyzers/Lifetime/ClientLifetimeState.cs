@@ -17,25 +17,28 @@ namespace Hackle.Analyzers.Lifetime
     {
         private readonly INamedTypeSymbol _type;
         private readonly KnownTypes _types;
-        private readonly ConcurrentBag<(IOperation Creation, RequestContext Context)> _creations = new ConcurrentBag<(IOperation, RequestContext)>();
+        private readonly ConcurrentBag<(IOperation Creation, RequestContext Context, bool InInstanceMember)> _creations =
+            new ConcurrentBag<(IOperation, RequestContext, bool)>();
         private readonly RouteHandlerRegistry _routeHandlers;
+        private readonly ScopedServiceRegistry _scopedServices;
         private readonly ConcurrentDictionary<ISymbol, Fate> _memberFates = new ConcurrentDictionary<ISymbol, Fate>(SymbolEqualityComparer.Default);
 
         private static readonly ImmutableDictionary<string, string?> s_decidedAtEnd =
             ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.DecidedAtCompilationEnd, "true");
 
-        public ClientLifetimeState(INamedTypeSymbol type, KnownTypes types, RouteHandlerRegistry routeHandlers)
+        public ClientLifetimeState(INamedTypeSymbol type, KnownTypes types, RouteHandlerRegistry routeHandlers, ScopedServiceRegistry scopedServices)
         {
             _type = type;
             _types = types;
             _routeHandlers = routeHandlers;
+            _scopedServices = scopedServices;
         }
 
         /// <summary>Records a client creation with its per-request classification.</summary>
         public void OnCreationCandidate(OperationAnalysisContext context)
         {
             if (!ClientCreation.IsCreation(context.Operation, _types)) return;
-            _creations.Add((context.Operation, RequestContextClassifier.Classify(context.Operation, context.ContainingSymbol, _types)));
+            _creations.Add((context.Operation, RequestContextClassifier.Classify(context.Operation, context.ContainingSymbol, _types), !context.ContainingSymbol.IsStatic));
         }
 
         /// <summary>Records methods passed as minimal-API handlers (method groups, directly or through a local).</summary>
@@ -78,7 +81,7 @@ namespace Hackle.Analyzers.Lifetime
         public void OnEnd(SymbolAnalysisContext context)
         {
             var undisposedFields = new Dictionary<ISymbol, IOperation>(SymbolEqualityComparer.Default);
-            foreach (var (creation, requestContext) in _creations)
+            foreach (var (creation, requestContext, inInstanceMember) in _creations)
             {
                 var kind = requestContext.Kind;
                 var fix = requestContext.Fix;
@@ -93,6 +96,12 @@ namespace Hackle.Analyzers.Lifetime
                 {
                     context.ReportDiagnostic(PerRequest(creation, kind, fix));
                     continue;
+                }
+
+                if (inInstanceMember && _type.TypeKind == TypeKind.Class && _scopedServices.IsActive && IsDisposedByType(creation))
+                {
+                    // Harmless in a singleton; per scope it closes the shared client. Known once registrations are seen.
+                    _scopedServices.Defer(_type, creation, requestContext.PendingHandler);
                 }
 
                 if (StoredInInstanceMember(creation) is { } member)
@@ -141,6 +150,18 @@ namespace Hackle.Analyzers.Lifetime
                     member.Name,
                     disposable ? "never disposes it" : "does not implement IDisposable"));
             }
+        }
+
+        /// <summary>
+        /// True when this type disposes the client it creates: a <c>using</c> or dispose of the local, or a dispose
+        /// of the instance member the creation is stored in (and the member is not handed on).
+        /// </summary>
+        private bool IsDisposedByType(IOperation creation)
+        {
+            var member = StoredInInstanceMember(creation)
+                ?? (StoredInLocal(creation) is { } staged ? LocalStoredInInstanceMember(staged, creation.Root()) : null);
+            if (member != null) return _memberFates.TryGetValue(member, out var fate) && fate == Fate.Disposed;
+            return ValueFate.OfCreation(creation, _types) == Fate.Disposed;
         }
 
         /// <summary>HKA101 at <paramref name="creation"/>, with the fix the code fix offers.</summary>

@@ -31,30 +31,32 @@ namespace Hackle.CodeFixes
             if (type is null) return;
             var member = token.ValueText;
             var nullable = IsNullable(token.Parent!);
+            diagnostic.Properties.TryGetValue(DiagnosticProperties.HolderKind, out var holder);
+            var disposeText = DisposeText(member, nullable, holder, type);
             if (diagnostic.Properties.TryGetValue(DiagnosticProperties.TypeIsDisposable, out var disposable) && disposable == "true")
             {
                 // The Dispose(bool) pattern: managed resources are released under 'if (disposing)'.
                 var disposeBool = type.Members.OfType<MethodDeclarationSyntax>().FirstOrDefault(IsDisposeBoolMethod);
                 if (disposeBool != null)
                 {
-                    Register(context, diagnostic, "Dispose '" + member + "' in Dispose(bool)", ct => AppendToDisposingBranchAsync(context.Document, disposeBool, member, nullable, ct));
+                    Register(context, diagnostic, "Dispose '" + member + "' in Dispose(bool)", ct => AppendToDisposingBranchAsync(context.Document, disposeBool, disposeText, ct));
                     return;
                 }
                 var dispose = type.Members.OfType<MethodDeclarationSyntax>().FirstOrDefault(IsDisposeMethod);
                 if (dispose != null)
                 {
-                    Register(context, diagnostic, "Dispose '" + member + "' in Dispose()", ct => AppendToDisposeAsync(context.Document, dispose, member, nullable, ct));
+                    Register(context, diagnostic, "Dispose '" + member + "' in Dispose()", ct => AppendToDisposeAsync(context.Document, dispose, disposeText, ct));
                     return;
                 }
                 // Disposable through a base class with an overridable Dispose() (BackgroundService): override it.
                 if (model?.GetDeclaredSymbol(type, context.CancellationToken) is INamedTypeSymbol symbol && HasOverridableBaseDispose(symbol))
                 {
-                    Register(context, diagnostic, "Override Dispose() and dispose '" + member + "'", ct => OverrideDisposeAsync(context.Document, type, member, nullable, ct));
+                    Register(context, diagnostic, "Override Dispose() and dispose '" + member + "'", ct => OverrideDisposeAsync(context.Document, type, disposeText, ct));
                 }
             }
             else
             {
-                Register(context, diagnostic, "Implement IDisposable and dispose '" + member + "'", ct => ImplementDisposableAsync(context.Document, type, member, nullable, ct));
+                Register(context, diagnostic, "Implement IDisposable and dispose '" + member + "'", ct => ImplementDisposableAsync(context.Document, type, disposeText, ct));
             }
         }
 
@@ -89,7 +91,7 @@ namespace Hackle.CodeFixes
             return false;
         }
 
-        private static async Task<Document> AppendToDisposingBranchAsync(Document document, MethodDeclarationSyntax dispose, string member, bool nullable, CancellationToken cancellationToken)
+        private static async Task<Document> AppendToDisposingBranchAsync(Document document, MethodDeclarationSyntax dispose, string disposeText, CancellationToken cancellationToken)
         {
             var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
             var disposing = dispose.ParameterList.Parameters[0].Identifier.ValueText;
@@ -98,24 +100,24 @@ namespace Hackle.CodeFixes
             if (branch != null)
             {
                 var block = branch.Statement as BlockSyntax ?? SyntaxFactory.Block(branch.Statement);
-                editor.ReplaceNode(branch, branch.WithStatement(block.AddStatements(DisposeCall(member, nullable))).WithAdditionalAnnotations(Formatter.Annotation));
+                editor.ReplaceNode(branch, branch.WithStatement(block.AddStatements(DisposeCall(disposeText))).WithAdditionalAnnotations(Formatter.Annotation));
             }
             else
             {
-                var added = SyntaxFactory.IfStatement(SyntaxFactory.IdentifierName(disposing), SyntaxFactory.Block(DisposeCall(member, nullable)))
+                var added = SyntaxFactory.IfStatement(SyntaxFactory.IdentifierName(disposing), SyntaxFactory.Block(DisposeCall(disposeText)))
                     .WithAdditionalAnnotations(Formatter.Annotation);
                 editor.ReplaceNode(dispose.Body, dispose.Body.WithStatements(dispose.Body.Statements.Insert(0, added)));
             }
             return editor.GetChangedDocument();
         }
 
-        private static async Task<Document> OverrideDisposeAsync(Document document, TypeDeclarationSyntax type, string member, bool nullable, CancellationToken cancellationToken)
+        private static async Task<Document> OverrideDisposeAsync(Document document, TypeDeclarationSyntax type, string disposeText, CancellationToken cancellationToken)
         {
             var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
             var dispose = SyntaxFactory.MethodDeclaration(SyntaxFactory.PredefinedType(SyntaxFactory.Token(SyntaxKind.VoidKeyword)), "Dispose")
                 .AddModifiers(SyntaxFactory.Token(SyntaxKind.PublicKeyword), SyntaxFactory.Token(SyntaxKind.OverrideKeyword))
                 .WithBody(SyntaxFactory.Block(
-                    DisposeCall(member, nullable).WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed),
+                    DisposeCall(disposeText).WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed),
                     SyntaxFactory.ExpressionStatement(SyntaxFactory.InvocationExpression(SyntaxFactory.MemberAccessExpression(
                         SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.BaseExpression(), SyntaxFactory.IdentifierName("Dispose"))))))
                 .WithAdditionalAnnotations(Formatter.Annotation);
@@ -130,10 +132,32 @@ namespace Hackle.CodeFixes
             return type is NullableTypeSyntax;
         }
 
-        private static StatementSyntax DisposeCall(string member, bool nullable) =>
-            SyntaxFactory.ParseStatement(member + (nullable ? "?." : ".") + "Dispose();").WithAdditionalAnnotations(Formatter.Annotation);
+        private static StatementSyntax DisposeCall(string disposeText) =>
+            SyntaxFactory.ParseStatement(disposeText).WithAdditionalAnnotations(Formatter.Annotation);
 
-        private static async Task<Document> AppendToDisposeAsync(Document document, MethodDeclarationSyntax dispose, string member, bool nullable, CancellationToken cancellationToken)
+        /// <summary>
+        /// The statement that disposes what the member holds: the client itself, a Lazy's value once created, or
+        /// every client of a dictionary.
+        /// </summary>
+        private static string DisposeText(string member, bool nullable, string? holder, TypeDeclarationSyntax type)
+        {
+            switch (holder)
+            {
+                case "Lazy":
+                    return nullable
+                        ? "if (" + member + " is { IsValueCreated: true }) " + member + ".Value.Dispose();"
+                        : "if (" + member + ".IsValueCreated) " + member + ".Value.Dispose();";
+                case "Dictionary":
+                    // A loop variable must not shadow a name already used in the type.
+                    var variable = type.DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && t.ValueText == "client") ? "heldClient" : "client";
+                    var loop = "foreach (var " + variable + " in " + member + ".Values) " + variable + ".Dispose();";
+                    return nullable ? "if (" + member + " != null) { " + loop + " }" : loop;
+                default:
+                    return member + (nullable ? "?." : ".") + "Dispose();";
+            }
+        }
+
+        private static async Task<Document> AppendToDisposeAsync(Document document, MethodDeclarationSyntax dispose, string disposeText, CancellationToken cancellationToken)
         {
             var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
             var body = dispose.Body
@@ -141,18 +165,18 @@ namespace Hackle.CodeFixes
             var updated = dispose
                 .WithExpressionBody(null)
                 .WithSemicolonToken(default)
-                .WithBody(body.AddStatements(DisposeCall(member, nullable)))
+                .WithBody(body.AddStatements(DisposeCall(disposeText)))
                 .WithAdditionalAnnotations(Formatter.Annotation);
             editor.ReplaceNode(dispose, updated);
             return editor.GetChangedDocument();
         }
 
-        private static async Task<Document> ImplementDisposableAsync(Document document, TypeDeclarationSyntax type, string member, bool nullable, CancellationToken cancellationToken)
+        private static async Task<Document> ImplementDisposableAsync(Document document, TypeDeclarationSyntax type, string disposeText, CancellationToken cancellationToken)
         {
             var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
             var dispose = SyntaxFactory.MethodDeclaration(SyntaxFactory.PredefinedType(SyntaxFactory.Token(SyntaxKind.VoidKeyword)), "Dispose")
                 .AddModifiers(SyntaxFactory.Token(SyntaxKind.PublicKeyword))
-                .WithBody(SyntaxFactory.Block(DisposeCall(member, nullable)))
+                .WithBody(SyntaxFactory.Block(DisposeCall(disposeText)))
                 .WithAdditionalAnnotations(Formatter.Annotation);
             var baseType = SyntaxFactory.SimpleBaseType(SyntaxHelpers.QualifiedType("global::System.IDisposable"));
             var updated = ((TypeDeclarationSyntax)type.AddBaseListTypes(baseType)).AddMembers(dispose);

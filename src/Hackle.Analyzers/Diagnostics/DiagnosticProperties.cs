@@ -20,6 +20,9 @@ namespace Hackle.Analyzers.Diagnostics
         /// <summary>HKA104: "true" when the type already implements IDisposable.</summary>
         public const string TypeIsDisposable = "TypeIsDisposable";
 
+        /// <summary>HKA104: the <see cref="Lifetime.HolderKind"/> of the member (None: the member is the client).</summary>
+        public const string HolderKind = "HolderKind";
+
         /// <summary>HKA106: the generated accessor class, e.g. "Experiments.Checkout".</summary>
         public const string AccessorType = "AccessorType";
 

@@ -65,7 +65,14 @@ namespace Hackle.Analyzers.Lifetime
                 _ => null,
             };
             if (member is null || member.IsStatic || !SymbolEqualityComparer.Default.Equals(member.ContainingType, _type)) return;
-            if (!_types.IsClientType(reference.Type)) return;
+            if (!_types.IsClientType(reference.Type))
+            {
+                // A Lazy<IHackleClient> or a dictionary of clients: disposed through its Value or Values.
+                if (ClientHolders.KindOf(reference.Type, _types) == HolderKind.None) return;
+                var holderFate = ClientHolders.FateOf(reference, _types);
+                _memberFates.AddOrUpdate(member.OriginalDefinition, holderFate, (_, previous) => previous > holderFate ? previous : holderFate);
+                return;
+            }
 
             var fate = ValueFate.OfReference(reference, owner: null, _types);
             // Exposing the field through a property of the same type does not hand ownership on.
@@ -117,6 +124,13 @@ namespace Hackle.Analyzers.Lifetime
                     continue;
                 }
 
+                // 'new Lazy<IHackleClient>(() => Create(k))' in a field, '_clients.GetOrAdd(t, k => Create(k))'.
+                if (ClientHolders.HolderOf(creation, _type, _types) is { } holder)
+                {
+                    if (!undisposedFields.ContainsKey(holder)) undisposedFields[holder] = creation;
+                    continue;
+                }
+
                 var neverDisposed = StoredInLocal(creation) is { } local && ValueFate.OfCreation(creation, _types) == Fate.Dropped
                     ? Diagnostic.Create(
                         DiagnosticDescriptors.ClientNeverDisposed,
@@ -141,7 +155,9 @@ namespace Hackle.Analyzers.Lifetime
                 var fate = _memberFates.TryGetValue(member, out var known) ? known : Fate.Dropped;
                 if (fate != Fate.Dropped) continue;
                 var disposable = _type.Implements(_types.Disposable) || _type.Implements(_types.AsyncDisposable);
-                var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.TypeIsDisposable, disposable ? "true" : "false");
+                var properties = ImmutableDictionary<string, string?>.Empty
+                    .Add(DiagnosticProperties.TypeIsDisposable, disposable ? "true" : "false")
+                    .Add(DiagnosticProperties.HolderKind, ClientHolders.KindOf(MemberType(member), _types).ToString());
                 context.ReportDiagnostic(Diagnostic.Create(
                     DiagnosticDescriptors.ClientFieldNotDisposed,
                     member.Locations[0],
@@ -206,6 +222,13 @@ namespace Hackle.Analyzers.Lifetime
             }
             return null;
         }
+
+        private static ITypeSymbol? MemberType(ISymbol member) => member switch
+        {
+            IFieldSymbol field => field.Type,
+            IPropertySymbol property => property.Type,
+            _ => null,
+        };
 
         private static bool IsOnThis(IOperation target) => target switch
         {

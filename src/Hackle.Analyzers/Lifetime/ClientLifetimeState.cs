@@ -21,6 +21,7 @@ namespace Hackle.Analyzers.Lifetime
             new ConcurrentBag<(IOperation, RequestContext, bool)>();
         private readonly RouteHandlerRegistry _routeHandlers;
         private readonly ScopedServiceRegistry _scopedServices;
+        private readonly StaticHelperCalls _staticHelperCalls;
         private readonly ConcurrentDictionary<ISymbol, Fate> _memberFates = new ConcurrentDictionary<ISymbol, Fate>(SymbolEqualityComparer.Default);
 
         private static readonly ImmutableDictionary<string, string?> s_decidedAtEnd =
@@ -32,11 +33,13 @@ namespace Hackle.Analyzers.Lifetime
             _types = types;
             _routeHandlers = routeHandlers;
             _scopedServices = scopedServices;
+            _staticHelperCalls = new StaticHelperCalls(type, types);
         }
 
         /// <summary>Records a client creation with its per-request classification.</summary>
         public void OnCreationCandidate(OperationAnalysisContext context)
         {
+            if (context.Operation is IInvocationOperation call) _staticHelperCalls.OnInvocation(call, context.ContainingSymbol);
             if (!ClientCreation.IsCreation(context.Operation, _types)) return;
             _creations.Add((context.Operation, RequestContextClassifier.Classify(context.Operation, context.ContainingSymbol, _types), !context.ContainingSymbol.IsStatic));
         }
@@ -97,6 +100,16 @@ namespace Hackle.Analyzers.Lifetime
                 {
                     if (_routeHandlers.Contains(handler)) kind = RequestContextKind.MinimalApi;
                     else deferred = _routeHandlers.MayBeMappedElsewhere(handler);
+                }
+
+                // A static helper of a controller (or other per-request type) called by its actions runs per request
+                // too, unless it hands the client back to its caller (whose storage then decides).
+                if (kind == RequestContextKind.None && requestContext.PendingHandler is { IsStatic: true } helper
+                    && _staticHelperCalls.PerRequestKindOf(helper) is var helperKind && helperKind != RequestContextKind.None
+                    && ValueFate.OfCreation(creation, _types) != Fate.Escapes)
+                {
+                    kind = helperKind;
+                    fix = InjectionFix.None;
                 }
 
                 if (kind != RequestContextKind.None)

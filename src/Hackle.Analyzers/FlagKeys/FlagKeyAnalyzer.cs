@@ -75,7 +75,7 @@ namespace Hackle.Analyzers.FlagKeys
                 CheckVariations(context, experiment, call.Value);
             }
 
-            if (keyValue is ILiteralOperation && flags.Accessor(call.Value.IsExperiment, key) is { } accessor)
+            if (keyValue is ILiteralOperation && !flags.IsFinished(call.Value.IsExperiment, key) && flags.Accessor(call.Value.IsExperiment, key) is { } accessor)
             {
                 var method = call.Value.IsExperiment ? "Variation" : "IsOn";
                 var properties = ImmutableDictionary<string, string?>.Empty

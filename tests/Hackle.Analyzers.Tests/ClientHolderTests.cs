@@ -47,6 +47,20 @@ public class ClientHolderTests
         VerifyCS.Diagnostic("HKA104").WithLocation(1).WithArguments("TenantFlags", "_byIndexer", "never disposes it"));
 
     [Fact]
+    public Task Dictionary_of_a_controller_is_per_request() => VerifyCS.AnalyzerAsync("""
+        using System.Collections.Concurrent;
+        using Hackle;
+        using Microsoft.AspNetCore.Mvc;
+
+        public class CheckoutController : ControllerBase
+        {
+            private readonly ConcurrentDictionary<string, IHackleClient> _clients = new();
+
+            public IActionResult Get(string tenant) => Ok(_clients.GetOrAdd(tenant, key => {|#0:HackleClient.Create(key)|}).IsFeatureOn(7, new HackleUser("u")));
+        }
+        """, VerifyCS.Diagnostic("HKA101").WithLocation(0).WithArguments("in an MVC controller"));
+
+    [Fact]
     public Task Holders_that_are_disposed_handed_on_static_or_injected_are_not_reported() => VerifyCS.AnalyzerAsync("""
         using System;
         using System.Collections.Concurrent;

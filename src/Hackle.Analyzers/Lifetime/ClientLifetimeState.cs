@@ -140,7 +140,10 @@ namespace Hackle.Analyzers.Lifetime
                 // 'new Lazy<IHackleClient>(() => Create(k))' in a field, '_clients.GetOrAdd(t, k => Create(k))'.
                 if (ClientHolders.HolderOf(creation, _type, _types) is { } holder)
                 {
-                    if (!undisposedFields.ContainsKey(holder)) undisposedFields[holder] = creation;
+                    // A dictionary of a per-request type (a controller) is new per request, and so are its clients.
+                    var typeKind = RequestContextClassifier.KindOfType(_type, _types);
+                    if (typeKind != RequestContextKind.None) context.ReportDiagnostic(PerRequest(creation, typeKind, InjectionFix.None));
+                    else if (!undisposedFields.ContainsKey(holder)) undisposedFields[holder] = creation;
                     continue;
                 }
 

@@ -23,6 +23,9 @@ namespace Hackle.CodeFixes
         protected override void RegisterFix(CodeFixContext context, SyntaxNode root, SemanticModel? model, Diagnostic diagnostic)
         {
             if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.SingletonReplacement, out var replacement) || replacement is null) return;
+            // The factory resolves services that may be scoped: a singleton would capture them for the process
+            // (InjectRegisteredClientCodeFixProvider offers to inject the client instead).
+            if (diagnostic.Properties.ContainsKey(DiagnosticProperties.ResolvesServices)) return;
             var token = root.FindToken(diagnostic.Location.SourceSpan.Start);
             SyntaxNode? oldNode;
             SyntaxNode? newNode;

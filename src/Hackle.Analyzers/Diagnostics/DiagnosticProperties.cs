@@ -20,6 +20,16 @@ namespace Hackle.Analyzers.Diagnostics
         /// <summary>HKA104: "true" when the type already implements IDisposable.</summary>
         public const string TypeIsDisposable = "TypeIsDisposable";
 
+        /// <summary>
+        /// HKA102: set when the registration's factory also resolves services, so a singleton could capture a scoped
+        /// one: "wrapper" when another type is registered (the client can be injected into it), "client" otherwise.
+        /// The factory's client creation is the diagnostic's first additional location.
+        /// </summary>
+        public const string ResolvesServices = "ResolvesServices";
+
+        /// <summary>HKA104: the <see cref="Lifetime.HolderKind"/> of the member (None: the member is the client).</summary>
+        public const string HolderKind = "HolderKind";
+
         /// <summary>HKA106: the generated accessor class, e.g. "Experiments.Checkout".</summary>
         public const string AccessorType = "AccessorType";
 

@@ -1,7 +1,9 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+using System.Threading;
 using Hackle.Analyzers.Diagnostics;
 using Hackle.Analyzers.Operations;
 using Hackle.Generators.Manifest;
@@ -32,16 +34,22 @@ namespace Hackle.Analyzers.FlagKeys
             context.EnableConcurrentExecution();
             context.RegisterWhenRuntimeReferenced((start, types) =>
             {
-                var manifest = ManifestProvider.Find(start.Options, start.CancellationToken);
-                if (manifest is null) return;
-
-                var flags = new ManifestIndex(manifest, GeneratedAccessors.Find(
-                    start.Compilation, start.Options.AnalyzerConfigOptionsProvider.GlobalOptions));
+                // The manifest is read and indexed at the first raw call with a constant key, not here: most
+                // files (and many projects) have none, and a large manifest costs hundreds of milliseconds.
+                var compilation = start.Compilation;
+                var options = start.Options;
+                var cancellationToken = start.CancellationToken;
+                var flags = new Lazy<ManifestIndex?>(() =>
+                {
+                    var manifest = ManifestProvider.Find(options, cancellationToken);
+                    return manifest is null ? null : new ManifestIndex(manifest, GeneratedAccessors.Find(
+                        compilation, options.AnalyzerConfigOptionsProvider.GlobalOptions));
+                }, LazyThreadSafetyMode.ExecutionAndPublication);
                 start.RegisterOperationAction(c => AnalyzeInvocation(c, types, flags), OperationKind.Invocation);
             });
         }
 
-        private static void AnalyzeInvocation(OperationAnalysisContext context, KnownTypes types, ManifestIndex flags)
+        private static void AnalyzeInvocation(OperationAnalysisContext context, KnownTypes types, Lazy<ManifestIndex?> lazyFlags)
         {
             var invocation = (IInvocationOperation)context.Operation;
             var call = RawCall.Recognise(invocation, types);
@@ -49,6 +57,8 @@ namespace Hackle.Analyzers.FlagKeys
             var keyArgument = call.Value.Key;
             var keyValue = keyArgument.Value.SkipConversionsDown();
             if (!keyValue.ConstantValue.HasValue || !(keyValue.ConstantValue.Value is long || keyValue.ConstantValue.Value is int)) return;
+            var flags = lazyFlags.Value;
+            if (flags is null) return;
             var key = System.Convert.ToInt64(keyValue.ConstantValue.Value, CultureInfo.InvariantCulture);
             var keyText = key.ToString(CultureInfo.InvariantCulture);
             var kindLabel = call.Value.IsExperiment ? "Experiment" : "Feature flag";
@@ -65,7 +75,7 @@ namespace Hackle.Analyzers.FlagKeys
                 CheckVariations(context, experiment, call.Value);
             }
 
-            if (keyValue is ILiteralOperation && flags.Accessor(call.Value.IsExperiment, key) is { } accessor)
+            if (keyValue is ILiteralOperation && !flags.IsFinished(call.Value.IsExperiment, key) && flags.Accessor(call.Value.IsExperiment, key) is { } accessor)
             {
                 var method = call.Value.IsExperiment ? "Variation" : "IsOn";
                 var properties = ImmutableDictionary<string, string?>.Empty

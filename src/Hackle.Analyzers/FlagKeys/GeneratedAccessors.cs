@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Hackle.Analyzers.FlagKeys
@@ -10,6 +12,12 @@ namespace Hackle.Analyzers.FlagKeys
     /// rather than re-derived from the manifest, so collisions, pinned names and the namespace and class-name
     /// options are all exactly as generated.
     /// </summary>
+    /// <remarks>
+    /// The keys are read from the generated syntax (<c>public const long Key = 42L;</c>), not from the field
+    /// symbols: binding the members of a thousand accessor classes took the analyzers about a second on a large
+    /// manifest, reading the already parsed declarations takes milliseconds. A class whose key is not written
+    /// as a literal falls back to its symbol.
+    /// </remarks>
     internal sealed class GeneratedAccessors
     {
         private const string GeneratorName = "Hackle.Generators";
@@ -44,15 +52,63 @@ namespace Hackle.Analyzers.FlagKeys
             {
                 var container = compilation.GetTypeByMetadataName(ns + "." + className);
                 if (container is null || !IsGenerated(container) || !compilation.IsSymbolAccessibleWithin(container, compilation.Assembly)) continue;
+                var byName = new Dictionary<string, INamedTypeSymbol>();
                 foreach (var accessor in container.GetTypeMembers())
                 {
-                    var key = accessor.GetMembers("Key").OfType<IFieldSymbol>().FirstOrDefault(f => f.IsConst);
-                    if (key?.ConstantValue is long value && !byKey.ContainsKey(value)) byKey[value] = accessor;
+                    if (accessor.Arity == 0 && !byName.ContainsKey(accessor.Name)) byName[accessor.Name] = accessor;
+                }
+                foreach (var reference in container.DeclaringSyntaxReferences)
+                {
+                    if (!(reference.GetSyntax() is TypeDeclarationSyntax declaration)) continue;
+                    foreach (var member in declaration.Members)
+                    {
+                        if (!(member is ClassDeclarationSyntax nested) || nested.TypeParameterList != null) continue;
+                        if (!byName.TryGetValue(nested.Identifier.ValueText, out var accessor)) continue;
+                        var key = KeyOf(nested) ?? KeyOf(accessor);
+                        if (key is long value && !byKey.ContainsKey(value)) byKey[value] = accessor;
+                    }
                 }
                 break;
             }
             return byKey;
         }
+
+        /// <summary>The value of <c>const long Key = 42L;</c> (or <c>-42L</c>) as the generator writes it, or null.</summary>
+        private static long? KeyOf(ClassDeclarationSyntax accessor)
+        {
+            foreach (var member in accessor.Members)
+            {
+                if (!(member is FieldDeclarationSyntax field) || !field.Modifiers.Any(SyntaxKind.ConstKeyword)) continue;
+                foreach (var variable in field.Declaration.Variables)
+                {
+                    if (variable.Identifier.ValueText != "Key") continue;
+                    return LiteralValue(variable.Initializer?.Value);
+                }
+            }
+            return null;
+        }
+
+        private static long? LiteralValue(ExpressionSyntax? expression)
+        {
+            var negate = false;
+            if (expression is PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.UnaryMinusExpression } minus)
+            {
+                negate = true;
+                expression = minus.Operand;
+            }
+            if (!(expression is LiteralExpressionSyntax literal) || !literal.IsKind(SyntaxKind.NumericLiteralExpression)) return null;
+            long value;
+            switch (literal.Token.Value)
+            {
+                case long l: value = l; break;
+                case int i: value = i; break;
+                default: return null;
+            }
+            return negate ? -value : value;
+        }
+
+        private static long? KeyOf(INamedTypeSymbol accessor) =>
+            accessor.GetMembers("Key").OfType<IFieldSymbol>().FirstOrDefault(f => f.IsConst)?.ConstantValue is long value ? value : (long?)null;
 
         private static bool IsGenerated(INamedTypeSymbol type) => type.GetAttributes().Any(a =>
             a.AttributeClass?.Name == "GeneratedCodeAttribute"

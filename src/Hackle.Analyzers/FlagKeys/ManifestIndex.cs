@@ -44,6 +44,14 @@ namespace Hackle.Analyzers.FlagKeys
             return exists;
         }
 
+        /// <summary>
+        /// True for a completed experiment or a paused or completed flag: HKA110 reports its calls with the clean-up
+        /// fix, and moving them to the accessor (which is [Obsolete]) would only trade one warning for another.
+        /// </summary>
+        public bool IsFinished(bool isExperiment, long key) => isExperiment
+            ? Experiments.TryGetValue(key, out var experiment) && Cleanup.FinishedOutcome.Of(experiment) != null
+            : _features.TryGetValue(key, out var feature) && Cleanup.FinishedOutcome.Of(feature) != null;
+
         /// <summary>The generated accessor class of the item, or null when the generator did not emit one.</summary>
         public INamedTypeSymbol? Accessor(bool isExperiment, long key) =>
             (isExperiment ? _accessors.Experiments : _accessors.Features).TryGetValue(key, out var accessor) ? accessor : null;

@@ -33,9 +33,17 @@ namespace Hackle.Analyzers.Lifetime
                 // call: the registry is shared by the compilation, and creations in such candidates that their
                 // own type could not settle are decided at the end (web projects only).
                 var routeHandlers = new RouteHandlerRegistry(start.Compilation, types);
+                // Classes registered as scoped or transient services (usually in another file) are matched with
+                // the creations they dispose at the end, in projects that use dependency injection.
+                var scopedServices = new ScopedServiceRegistry(types, routeHandlers);
+                if (scopedServices.IsActive)
+                {
+                    start.RegisterOperationAction(scopedServices.OnRegistrationCandidate, OperationKind.Invocation, OperationKind.ObjectCreation);
+                    start.RegisterCompilationEndAction(scopedServices.OnCompilationEnd);
+                }
                 start.RegisterSymbolStartAction(symbolStart =>
                 {
-                    var state = new ClientLifetimeState((INamedTypeSymbol)symbolStart.Symbol, types, routeHandlers);
+                    var state = new ClientLifetimeState((INamedTypeSymbol)symbolStart.Symbol, types, routeHandlers, scopedServices);
                     symbolStart.RegisterOperationAction(state.OnCreationCandidate, OperationKind.Invocation, OperationKind.ObjectCreation);
                     symbolStart.RegisterOperationAction(state.OnDelegateCreation, OperationKind.DelegateCreation);
                     symbolStart.RegisterOperationAction(state.OnMemberReference, OperationKind.FieldReference, OperationKind.PropertyReference);

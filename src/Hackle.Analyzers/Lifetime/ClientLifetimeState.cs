@@ -17,25 +17,31 @@ namespace Hackle.Analyzers.Lifetime
     {
         private readonly INamedTypeSymbol _type;
         private readonly KnownTypes _types;
-        private readonly ConcurrentBag<(IOperation Creation, RequestContext Context)> _creations = new ConcurrentBag<(IOperation, RequestContext)>();
+        private readonly ConcurrentBag<(IOperation Creation, RequestContext Context, bool InInstanceMember)> _creations =
+            new ConcurrentBag<(IOperation, RequestContext, bool)>();
         private readonly RouteHandlerRegistry _routeHandlers;
+        private readonly ScopedServiceRegistry _scopedServices;
+        private readonly StaticHelperCalls _staticHelperCalls;
         private readonly ConcurrentDictionary<ISymbol, Fate> _memberFates = new ConcurrentDictionary<ISymbol, Fate>(SymbolEqualityComparer.Default);
 
         private static readonly ImmutableDictionary<string, string?> s_decidedAtEnd =
             ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.DecidedAtCompilationEnd, "true");
 
-        public ClientLifetimeState(INamedTypeSymbol type, KnownTypes types, RouteHandlerRegistry routeHandlers)
+        public ClientLifetimeState(INamedTypeSymbol type, KnownTypes types, RouteHandlerRegistry routeHandlers, ScopedServiceRegistry scopedServices)
         {
             _type = type;
             _types = types;
             _routeHandlers = routeHandlers;
+            _scopedServices = scopedServices;
+            _staticHelperCalls = new StaticHelperCalls(type, types);
         }
 
         /// <summary>Records a client creation with its per-request classification.</summary>
         public void OnCreationCandidate(OperationAnalysisContext context)
         {
+            if (context.Operation is IInvocationOperation call) _staticHelperCalls.OnInvocation(call, context.ContainingSymbol);
             if (!ClientCreation.IsCreation(context.Operation, _types)) return;
-            _creations.Add((context.Operation, RequestContextClassifier.Classify(context.Operation, context.ContainingSymbol, _types)));
+            _creations.Add((context.Operation, RequestContextClassifier.Classify(context.Operation, context.ContainingSymbol, _types), !context.ContainingSymbol.IsStatic));
         }
 
         /// <summary>Records methods passed as minimal-API handlers (method groups, directly or through a local).</summary>
@@ -62,7 +68,14 @@ namespace Hackle.Analyzers.Lifetime
                 _ => null,
             };
             if (member is null || member.IsStatic || !SymbolEqualityComparer.Default.Equals(member.ContainingType, _type)) return;
-            if (!_types.IsClientType(reference.Type)) return;
+            if (!_types.IsClientType(reference.Type))
+            {
+                // A Lazy<IHackleClient> or a dictionary of clients: disposed through its Value or Values.
+                if (ClientHolders.KindOf(reference.Type, _types) == HolderKind.None) return;
+                var holderFate = ClientHolders.FateOf(reference, _types);
+                _memberFates.AddOrUpdate(member.OriginalDefinition, holderFate, (_, previous) => previous > holderFate ? previous : holderFate);
+                return;
+            }
 
             var fate = ValueFate.OfReference(reference, owner: null, _types);
             // Exposing the field through a property of the same type does not hand ownership on.
@@ -78,7 +91,7 @@ namespace Hackle.Analyzers.Lifetime
         public void OnEnd(SymbolAnalysisContext context)
         {
             var undisposedFields = new Dictionary<ISymbol, IOperation>(SymbolEqualityComparer.Default);
-            foreach (var (creation, requestContext) in _creations)
+            foreach (var (creation, requestContext, inInstanceMember) in _creations)
             {
                 var kind = requestContext.Kind;
                 var fix = requestContext.Fix;
@@ -89,10 +102,26 @@ namespace Hackle.Analyzers.Lifetime
                     else deferred = _routeHandlers.MayBeMappedElsewhere(handler);
                 }
 
+                // A static helper of a controller (or other per-request type) called by its actions runs per request
+                // too, unless it hands the client back to its caller (whose storage then decides).
+                if (kind == RequestContextKind.None && requestContext.PendingHandler is { IsStatic: true } helper
+                    && _staticHelperCalls.PerRequestKindOf(helper) is var helperKind && helperKind != RequestContextKind.None
+                    && ValueFate.OfCreation(creation, _types) != Fate.Escapes)
+                {
+                    kind = helperKind;
+                    fix = InjectionFix.None;
+                }
+
                 if (kind != RequestContextKind.None)
                 {
                     context.ReportDiagnostic(PerRequest(creation, kind, fix));
                     continue;
+                }
+
+                if (inInstanceMember && _type.TypeKind == TypeKind.Class && _scopedServices.IsActive && IsDisposedByType(creation))
+                {
+                    // Harmless in a singleton; per scope it closes the shared client. Known once registrations are seen.
+                    _scopedServices.Defer(_type, creation, requestContext.PendingHandler);
                 }
 
                 if (StoredInInstanceMember(creation) is { } member)
@@ -105,6 +134,16 @@ namespace Hackle.Analyzers.Lifetime
                 if (StoredInLocal(creation) is { } staged && LocalStoredInInstanceMember(staged, creation.Root()) is { } stagedMember)
                 {
                     if (!undisposedFields.ContainsKey(stagedMember)) undisposedFields[stagedMember] = creation;
+                    continue;
+                }
+
+                // 'new Lazy<IHackleClient>(() => Create(k))' in a field, '_clients.GetOrAdd(t, k => Create(k))'.
+                if (ClientHolders.HolderOf(creation, _type, _types) is { } holder)
+                {
+                    // A dictionary of a per-request type (a controller) is new per request, and so are its clients.
+                    var typeKind = RequestContextClassifier.KindOfType(_type, _types);
+                    if (typeKind != RequestContextKind.None) context.ReportDiagnostic(PerRequest(creation, typeKind, InjectionFix.None));
+                    else if (!undisposedFields.ContainsKey(holder)) undisposedFields[holder] = creation;
                     continue;
                 }
 
@@ -132,7 +171,9 @@ namespace Hackle.Analyzers.Lifetime
                 var fate = _memberFates.TryGetValue(member, out var known) ? known : Fate.Dropped;
                 if (fate != Fate.Dropped) continue;
                 var disposable = _type.Implements(_types.Disposable) || _type.Implements(_types.AsyncDisposable);
-                var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.TypeIsDisposable, disposable ? "true" : "false");
+                var properties = ImmutableDictionary<string, string?>.Empty
+                    .Add(DiagnosticProperties.TypeIsDisposable, disposable ? "true" : "false")
+                    .Add(DiagnosticProperties.HolderKind, ClientHolders.KindOf(MemberType(member), _types).ToString());
                 context.ReportDiagnostic(Diagnostic.Create(
                     DiagnosticDescriptors.ClientFieldNotDisposed,
                     member.Locations[0],
@@ -141,6 +182,18 @@ namespace Hackle.Analyzers.Lifetime
                     member.Name,
                     disposable ? "never disposes it" : "does not implement IDisposable"));
             }
+        }
+
+        /// <summary>
+        /// True when this type disposes the client it creates: a <c>using</c> or dispose of the local, or a dispose
+        /// of the instance member the creation is stored in (and the member is not handed on).
+        /// </summary>
+        private bool IsDisposedByType(IOperation creation)
+        {
+            var member = StoredInInstanceMember(creation)
+                ?? (StoredInLocal(creation) is { } staged ? LocalStoredInInstanceMember(staged, creation.Root()) : null);
+            if (member != null) return _memberFates.TryGetValue(member, out var fate) && fate == Fate.Disposed;
+            return ValueFate.OfCreation(creation, _types) == Fate.Disposed;
         }
 
         /// <summary>HKA101 at <paramref name="creation"/>, with the fix the code fix offers.</summary>
@@ -185,6 +238,13 @@ namespace Hackle.Analyzers.Lifetime
             }
             return null;
         }
+
+        private static ITypeSymbol? MemberType(ISymbol member) => member switch
+        {
+            IFieldSymbol field => field.Type,
+            IPropertySymbol property => property.Type,
+            _ => null,
+        };
 
         private static bool IsOnThis(IOperation target) => target switch
         {

@@ -18,6 +18,8 @@ namespace Hackle.Analyzers.Lifetime
         EndpointFilter,
         Loop,
         Callback,
+        ScopedService,
+        TransientService,
     }
 
     /// <summary>How the HKA101 code fix can take the client from dependency injection.</summary>
@@ -79,6 +81,8 @@ namespace Hackle.Analyzers.Lifetime
             RequestContextKind.EndpointFilter => "in an endpoint filter",
             RequestContextKind.Loop => "inside a loop",
             RequestContextKind.Callback => "in a timer or event callback",
+            RequestContextKind.ScopedService => "and disposed in a scoped service (once per scope, closing the shared client)",
+            RequestContextKind.TransientService => "and disposed in a transient service (once per resolution, closing the shared client)",
             _ => "per request",
         };
     }

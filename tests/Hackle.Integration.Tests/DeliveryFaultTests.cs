@@ -184,15 +184,17 @@ public sealed class DeliveryFaultTests(ITestOutputHelper output)
         var offered = 0;
         for (var stretch = 1; stretch <= stretches; stretch++)
         {
-            for (var burst = 0; burst < 3; burst++)
+            for (var burst = 1; burst <= 3; burst++)
             {
                 TrackNumbered(client, 500, from: offered);
                 offered += 500;
-                await Eventually.HoldsAsync(() => logs.Count(1015) == stretch, $"the warning of stretch {stretch}");
+                if (burst == 1) await Eventually.HoldsAsync(() => logs.Count(1015) == stretch, $"the warning of stretch {stretch}");
             }
+            // The later bursts dropped events too; a warning for them would be written by now (on the thread pool).
+            await Task.Delay(200);
+            Assert.Equal(stretch, logs.Count(1015));
             clock.Advance(TimeSpan.FromSeconds(10));
         }
-        Assert.Equal(stretches, logs.Count(1015));
         await Eventually.WithinAsync(client.DisposeAsync().AsTask(), TimeSpan.FromSeconds(15), "close");
 
         var stats = client.EventStats;

@@ -78,6 +78,29 @@ public sealed class EventDeliveryTests
     }
 
     [Fact]
+    public async Task A_partial_batch_waits_for_the_flush_tick_of_the_clients_clock()
+    {
+        await using var server = await ServerAsync();
+        var clock = new TestClock();
+        var options = TestClients.Timed(server.Url, clock);
+        options.EventBatchSize = 10;
+        options.EventFlushInterval = TimeSpan.FromSeconds(30);
+        await using var client = HackleClient.Create(TestClients.NewKey(), options);
+
+        TrackNumbered(client, 5);
+        // The loop sleeps until the tick: one timer of the flush interval.
+        await clock.WaitForAsync(wait => wait == TimeSpan.FromSeconds(30), 1, "the flush tick");
+        clock.Advance(TimeSpan.FromSeconds(30) - TimeSpan.FromTicks(1));
+        await Task.Delay(200);
+        Assert.Empty(server.EventRequests);
+
+        clock.Advance(TimeSpan.FromTicks(1));
+        await Eventually.HoldsAsync(() => client.EventStats.Sent == 5, "the partial batch goes out on the tick");
+        Assert.Equal(Enumerable.Range(0, 5), server.AcceptedEvents.Select(Number).Order());
+        Assert.Single(server.EventRequests);
+    }
+
+    [Fact]
     public async Task Every_event_arrives_exactly_once_despite_injected_5xx()
     {
         await using var server = await ServerAsync();
@@ -211,7 +234,8 @@ public sealed class EventDeliveryTests
         var options = TestClients.Timed(server.Url, new TestClock());
         options.EventBatchSize = 10;
         options.CloseTimeout = TimeSpan.FromMilliseconds(500);
-        await using var client = HackleClient.Create(TestClients.NewKey(), options);
+        // Not disposed again at the end of the test: a close that hangs must fail the test, not hang the run.
+        var client = HackleClient.Create(TestClients.NewKey(), options);
 
         TrackNumbered(client, 30);
         // The limit plus the second given to sends that ignore cancellation; the bound here only tells a

@@ -191,4 +191,30 @@ public sealed class EventRetryTests
         await AdvanceAndExpectDeliveryAsync(clock, wait, events, client);
         Assert.Single(events.EventRequests);
     }
+
+    [Fact]
+    public async Task A_batch_waiting_out_its_backoff_leaves_its_slot_to_the_batches_behind_it()
+    {
+        await using var server = await ServerAsync();
+        // The first two batches fill both delivery slots and are answered 500; every later request is accepted.
+        server.ScriptEvents(FakeHackleServer.Status(500));
+        server.ScriptEvents(FakeHackleServer.Status(500));
+        var clock = new TestClock();
+        var options = TestClients.Timed(server.Url, clock);
+        options.EventBatchSize = 10;
+        options.MaxConcurrentEventBatches = 2;
+        await using var client = HackleClient.Create(TestClients.NewKey(), options);
+        for (var i = 0; i < 20; i++) client.Track(new HackleEvent("purchase"), TestClients.User(i));
+        await clock.WaitForAsync(TestClients.IsRetryWait, 2, "both batches backing off");
+
+        // The clock stands still, so both are still waiting: five more batches go out meanwhile.
+        for (var i = 20; i < 70; i++) client.Track(new HackleEvent("purchase"), TestClients.User(i));
+        await Eventually.HoldsAsync(() => client.EventStats.Sent == 50, "the batches behind the waiting ones are sent");
+        Assert.Equal(2, clock.Timers.Count(t => t.Pending && TestClients.IsRetryWait(t.DueTime)));
+
+        await clock.RunAsync(client.FlushAsync(), TestClients.IsRetryWait, "the retries");
+        Assert.Equal(70, server.AcceptedInsertIds.Count);
+        Assert.All(server.AcceptedInsertIds.Values, n => Assert.Equal(1, n));
+        Assert.Equal(9, server.EventRequests.Count);
+    }
 }

@@ -102,14 +102,27 @@ public sealed class ConfigSyncTests
     {
         await using var server = await FakeHackleServer.StartAsync();
         server.SetConfig(Configs.Flag(on: true), Configs.Date(1));
-        server.ScriptConfig(FakeHackleServer.Hang(TimeSpan.FromSeconds(30), FakeHackleServer.Body(Configs.Flag(on: false), Configs.Date(9))));
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var hang = FakeHackleServer.Hang(TimeSpan.FromMinutes(5), FakeHackleServer.Body(Configs.Flag(on: false), Configs.Date(9)));
+        server.ScriptConfig(context =>
+        {
+            reached.TrySetResult();
+            return hang(context);
+        });
         var logs = new LogCapture();
-        var options = TestClients.Options(server.Url, logs);
-        options.RequestTimeout = TimeSpan.FromMilliseconds(300);
+        // The request timeout (10 min) runs on a test clock: only the test decides when it passes, so a slow
+        // machine can neither time out the retry nor make the first request finish in time.
+        var clock = new TestClock();
+        var options = TestClients.Timed(server.Url, clock, logs);
         await using var client = HackleClient.Create(TestClients.NewKey(), options);
 
+        await Eventually.WithinAsync(reached.Task, what: "the first poll reaching the server");
         Assert.False(await client.WaitUntilReadyAsync(TimeSpan.FromMilliseconds(100)));
-        Assert.True(await client.WaitUntilReadyAsync(TimeSpan.FromSeconds(10)), "the retry after the timeout gets the config");
+        Assert.Equal(0, logs.Count(1009));
+        clock.Advance(options.RequestTimeout);
+        var backoff = Assert.Single(await clock.WaitForAsync(TestClients.IsRetryWait, 1, "the backoff after the timeout"));
+        clock.Advance(backoff);
+        Assert.True(await client.WaitUntilReadyAsync(TimeSpan.FromSeconds(30)), "the retry after the timeout gets the config");
         Assert.True(client.FeatureFlagDetail(Configs.FlagKey, TestClients.User()).IsOn);
         var timedOut = Assert.Single(logs.Entries, e => e.EventId.Id == 1009 && e.Message.Contains("timeout"));
         // Nothing was in force yet: the message must not promise a last good config.

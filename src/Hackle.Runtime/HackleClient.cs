@@ -52,7 +52,7 @@ namespace Hackle
             _sdkKey = sdkKey;
             _redactor = new SecretRedactor(sdkKey);
             _logger = CreateLogger(options, _redactor);
-            _snapshot = new WorkspaceSnapshotHolder(_logger);
+            _snapshot = new WorkspaceSnapshotHolder(_logger, options.TimeProvider ?? TimeProvider.System);
             _metrics = new HackleMetrics(this, _snapshot.Age, _logger);
             _readyTimeout = options.ReadyTimeout;
             _closeTimeout = options.CloseTimeout;

@@ -116,6 +116,17 @@ namespace Hackle
         public TimeSpan ProcessExitTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
         /// <summary>
+        /// The clock of the client's own schedule: the polling interval and its jitter, retry backoffs and
+        /// <c>Retry-After</c> dates, the event flush tick and request timeouts. A fake clock (such as
+        /// <c>FakeTimeProvider</c>) makes tests of code that uses the SDK deterministic: time moves only when
+        /// the test advances it. The limits on how long a caller or the process waits
+        /// (<see cref="ReadyTimeout"/>, <see cref="CloseTimeout"/>, <see cref="ProcessExitTimeout"/>) and event
+        /// timestamps stay on the system clock, so a clock that never moves cannot hang a shutdown or date
+        /// events in the past. Null (the default) is <see cref="System.TimeProvider.System"/>.
+        /// </summary>
+        public TimeProvider? TimeProvider { get; set; }
+
+        /// <summary>
         /// Checks every setting and returns one message per problem, each starting with the setting's
         /// name; an empty list means the options are usable. <see cref="HackleClient.Create"/> refuses options with problems.
         /// </summary>

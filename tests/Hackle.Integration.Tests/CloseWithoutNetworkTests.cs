@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Hackle.Integration.Tests.Support;
@@ -22,9 +21,14 @@ public sealed class CloseWithoutNetworkTests
         return new Uri("http://127.0.0.1:" + port);
     }
 
-    /// <summary>Retries that would take about 15 s (1 + 2 + 4 + 8) if close waited them out; close itself may take 30 s.</summary>
-    private static HackleClientOptions Options(Uri url, LogCapture logs, TimeSpan flushInterval) => new()
+    /// <summary>
+    /// Retries that would take about 15 s (1 + 2 + 4 + 8) if close waited them out; close itself may take 10 minutes.
+    /// On a <paramref name="clock"/> that the test leaves standing, a backoff never ends by itself: a close that
+    /// waited one out would hang (and fail the test's bound) instead of merely taking a few seconds.
+    /// </summary>
+    private static HackleClientOptions Options(Uri url, LogCapture logs, TimeSpan flushInterval, TimeProvider? clock = null) => new()
     {
+        TimeProvider = clock,
         SdkUrl = url,
         EventUrl = url,
         LoggerFactory = logs.Factory,
@@ -34,7 +38,7 @@ public sealed class CloseWithoutNetworkTests
         EventMaxRetries = 4,
         RetryMinDelay = TimeSpan.FromSeconds(1),
         RetryMaxDelay = TimeSpan.FromSeconds(8),
-        CloseTimeout = TimeSpan.FromSeconds(30),
+        CloseTimeout = TimeSpan.FromMinutes(10),
     };
 
     private static void Track(HackleClient client, int count)
@@ -46,14 +50,11 @@ public sealed class CloseWithoutNetworkTests
     public async Task Events_first_sent_at_close_are_given_up_after_one_refused_attempt()
     {
         var logs = new LogCapture();
-        await using var client = HackleClient.Create(TestClients.NewKey(), Options(RefusingUrl(), logs, TimeSpan.FromHours(1)));
+        // Not disposed again at the end of the test: a close that hangs must fail the test, not hang the run.
+        var client = HackleClient.Create(TestClients.NewKey(), Options(RefusingUrl(), logs, TimeSpan.FromHours(1), new TestClock()));
         Track(client, 5);
 
-        var clock = Stopwatch.StartNew();
-        await client.DisposeAsync();
-        clock.Stop();
-
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"close took {clock.Elapsed}");
+        await Eventually.WithinAsync(client.DisposeAsync().AsTask(), what: "close against a refusing server");
         var stats = client.EventStats;
         Assert.Equal((5L, 0L, 5L, 0L, 0L), (stats.Received, stats.Sent, stats.DroppedOnClose, stats.DroppedRetriesExhausted, stats.Pending));
         var abandoned = Assert.Single(logs.Entries, e => e.EventId.Id == 1018);
@@ -66,16 +67,15 @@ public sealed class CloseWithoutNetworkTests
     public async Task A_batch_waiting_out_a_backoff_is_tried_once_more_at_close_then_given_up()
     {
         var logs = new LogCapture();
-        await using var client = HackleClient.Create(TestClients.NewKey(), Options(RefusingUrl(), logs, TimeSpan.FromMilliseconds(50)));
+        var clock = new TestClock();
+        var client = HackleClient.Create(TestClients.NewKey(), Options(RefusingUrl(), logs, TimeSpan.FromSeconds(30), clock));
         Track(client, 3);
-        // The flush tick sends the batch; it is refused and waits a second or more before its retry.
+        // The flush tick sends the batch; it is refused and waits a second or more (on a clock that stands still) before its retry.
+        await clock.WaitForAsync(wait => wait == TimeSpan.FromSeconds(30), 1, "the flush tick");
+        clock.Advance(TimeSpan.FromSeconds(30));
         await Eventually.HoldsAsync(() => logs.Count(1013) == 1, "the first refused attempt schedules a retry");
 
-        var clock = Stopwatch.StartNew();
-        client.Close();
-        clock.Stop();
-
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"close took {clock.Elapsed}");
+        await Eventually.WithinAsync(Task.Run(client.Close), what: "close with a batch waiting out its backoff");
         var stats = client.EventStats;
         Assert.Equal((3L, 0L, 3L, 0L), (stats.Received, stats.Sent, stats.DroppedOnClose, stats.Pending));
         Assert.Contains("attempts: 2.", Assert.Single(logs.Entries, e => e.EventId.Id == 1018).Message);

@@ -57,41 +57,40 @@ public sealed class ConfigSyncTests
     }
 
     [Fact]
-    public async Task Errors_500_and_429_back_off_exponentially_and_keep_the_last_good_config()
+    public async Task Errors_500_and_429_back_off_honour_Retry_After_and_keep_the_last_good_config()
     {
         await using var server = await FakeHackleServer.StartAsync();
+        var clock = new TestClock();
+        // A date five seconds after the clock's start, when the first answer is read (the clock has not moved yet).
+        server.ScriptConfig(FakeHackleServer.Status(503, retryAfter: (TestClock.Origin + TimeSpan.FromSeconds(5)).ToString("R", CultureInfo.InvariantCulture)));
+        server.ScriptConfig(FakeHackleServer.Status(429, retryAfter: "3"));
         server.ScriptConfig(FakeHackleServer.Status(500));
-        server.ScriptConfig(FakeHackleServer.Status(503));
-        server.ScriptConfig(FakeHackleServer.Status(500));
-        server.ScriptConfig(FakeHackleServer.Status(429));
-        server.ScriptConfig(FakeHackleServer.Status(429, retryAfter: "1"));
+        server.ScriptConfig(FakeHackleServer.Status(429, retryAfter: "120"));
         server.SetConfig(Configs.Flag(on: true), Configs.Date(2));
         var bootstrap = Configs.WriteTempFile(Configs.Flag(on: false));
         var logs = new LogCapture();
-        var options = TestClients.Options(server.Url, logs);
+        var options = TestClients.Timed(server.Url, clock, logs);
         options.ConfigFilePath = bootstrap;
-        options.PollingInterval = TimeSpan.FromSeconds(30);
-        options.RetryMinDelay = TimeSpan.FromMilliseconds(50);
-        options.RetryMaxDelay = TimeSpan.FromMilliseconds(600);
         await using var client = HackleClient.Create(TestClients.NewKey(), options);
         Assert.True(client.IsReady);
 
-        await Eventually.HoldsAsync(() => server.ConfigRequests.Count >= 3, "three failed polls");
-        Assert.False(client.FeatureFlagDetail(Configs.FlagKey, TestClients.User()).IsOn);
-        await Eventually.HoldsAsync(() => client.FeatureFlagDetail(Configs.FlagKey, TestClients.User()).IsOn, "recovery after the failures");
-
-        var attempts = server.ConfigRequests;
-        Assert.Equal(new[] { 500, 503, 500, 429, 429, 200 }, attempts.Select(r => r.Status));
-        // Each delay is at least 80 % of min x 2^(n-1); after the 429 with Retry-After: 1 it is the 600 ms cap.
-        var slack = TimeSpan.FromMilliseconds(15);
+        // Each delay is what the poller set on its clock (RetryMinDelay 1 s, RetryMaxDelay 8 s): a Retry-After longer
+        // than the backoff wins (a date counted from the client's clock, or seconds), up to the maximum.
+        static bool IsPollWait(TimeSpan wait) => wait < TimeSpan.FromMinutes(5);
+        var expected = new[] { TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(3), TimeSpan.Zero, TimeSpan.FromSeconds(8) };
         for (var failure = 1; failure <= 4; failure++)
         {
-            var gap = attempts[failure].At - attempts[failure - 1].At;
-            var floor = TimeSpan.FromMilliseconds(50 * Math.Pow(2, failure - 1) * 0.8) - slack;
-            Assert.True(gap >= floor, $"delay after failure {failure} was {gap.TotalMilliseconds} ms, expected at least {floor.TotalMilliseconds} ms");
+            var delay = (await clock.WaitForAsync(IsPollWait, failure, "a backoff"))[failure - 1];
+            if (expected[failure - 1] != TimeSpan.Zero) Assert.Equal(expected[failure - 1], delay);
+            else Assert.InRange(delay.TotalSeconds, 3.2, 4.8); // the third failure in a row: 4 s ±20 %
+            Assert.False(client.FeatureFlagDetail(Configs.FlagKey, TestClients.User()).IsOn);
+            clock.Advance(delay);
         }
-        Assert.True(attempts[5].At - attempts[4].At >= TimeSpan.FromMilliseconds(600) - slack, "Retry-After is honoured up to the cap");
-        Assert.Equal(5, logs.Count(1009));
+        await Eventually.HoldsAsync(() => client.FeatureFlagDetail(Configs.FlagKey, TestClients.User()).IsOn, "recovery after the failures");
+
+        await Eventually.HoldsAsync(() => server.ConfigRequests.Count == 5, "five polls");
+        Assert.Equal(new[] { 503, 429, 500, 429, 200 }, server.ConfigRequests.Select(r => r.Status));
+        Assert.Equal(4, logs.Count(1009));
         Assert.All(logs.Entries.Where(e => e.EventId.Id == 1009), e => Assert.EndsWith("the last good config stays in force.", e.Message));
         // The recovery is logged just after the new config is put in force.
         await Eventually.HoldsAsync(() => logs.Count(1010) == 1, "the recovery is logged");
@@ -103,14 +102,27 @@ public sealed class ConfigSyncTests
     {
         await using var server = await FakeHackleServer.StartAsync();
         server.SetConfig(Configs.Flag(on: true), Configs.Date(1));
-        server.ScriptConfig(FakeHackleServer.Hang(TimeSpan.FromSeconds(30), FakeHackleServer.Body(Configs.Flag(on: false), Configs.Date(9))));
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var hang = FakeHackleServer.Hang(TimeSpan.FromMinutes(5), FakeHackleServer.Body(Configs.Flag(on: false), Configs.Date(9)));
+        server.ScriptConfig(context =>
+        {
+            reached.TrySetResult();
+            return hang(context);
+        });
         var logs = new LogCapture();
-        var options = TestClients.Options(server.Url, logs);
-        options.RequestTimeout = TimeSpan.FromMilliseconds(300);
+        // The request timeout (10 min) runs on a test clock: only the test decides when it passes, so a slow
+        // machine can neither time out the retry nor make the first request finish in time.
+        var clock = new TestClock();
+        var options = TestClients.Timed(server.Url, clock, logs);
         await using var client = HackleClient.Create(TestClients.NewKey(), options);
 
+        await Eventually.WithinAsync(reached.Task, what: "the first poll reaching the server");
         Assert.False(await client.WaitUntilReadyAsync(TimeSpan.FromMilliseconds(100)));
-        Assert.True(await client.WaitUntilReadyAsync(TimeSpan.FromSeconds(10)), "the retry after the timeout gets the config");
+        Assert.Equal(0, logs.Count(1009));
+        clock.Advance(options.RequestTimeout);
+        var backoff = Assert.Single(await clock.WaitForAsync(TestClients.IsRetryWait, 1, "the backoff after the timeout"));
+        clock.Advance(backoff);
+        Assert.True(await client.WaitUntilReadyAsync(TimeSpan.FromSeconds(30)), "the retry after the timeout gets the config");
         Assert.True(client.FeatureFlagDetail(Configs.FlagKey, TestClients.User()).IsOn);
         var timedOut = Assert.Single(logs.Entries, e => e.EventId.Id == 1009 && e.Message.Contains("timeout"));
         // Nothing was in force yet: the message must not promise a last good config.

@@ -1,11 +1,14 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Hackle.Integration.Tests.Support;
 using Xunit;
 
 namespace Hackle.Integration.Tests;
 
-/// <summary>Event delivery against a real HTTP server (docs/protocol.md §4): batching, retries, accounting, close.</summary>
+/// <summary>
+/// Event delivery against a real HTTP server (docs/protocol.md §4): batching, retries, accounting, close.
+/// Tests that count batches run the client on a <see cref="TestClock"/>: the flush tick never falls due and
+/// retries wait until the test moves the clock, so a stalled machine cannot split a batch or add a request.
+/// </summary>
 public sealed class EventDeliveryTests
 {
     private static async Task<FakeHackleServer> ServerAsync()
@@ -21,17 +24,20 @@ public sealed class EventDeliveryTests
             client.Track(new HackleEvent("purchase") { Properties = { ["n"] = i } }, TestClients.User(i));
     }
 
-    /// <summary>A client sending batches of 10 with quick retries, after tracking <paramref name="events"/> numbered events and flushing them.</summary>
+    /// <summary>
+    /// A client on a test clock sending batches of 10, after tracking <paramref name="events"/> numbered events and
+    /// flushing them: the clock moves only to the retry backoffs, so the batches are exactly the full ones and
+    /// the flush's remainder.
+    /// </summary>
     private static async Task<HackleClient> TrackAndFlushAsync(FakeHackleServer server, int events, int retries = 3)
     {
-        var options = TestClients.Options(server.Url);
+        var clock = new TestClock();
+        var options = TestClients.Timed(server.Url, clock);
         options.EventBatchSize = 10;
         options.EventMaxRetries = retries;
-        options.RetryMinDelay = TimeSpan.FromMilliseconds(10);
-        options.RetryMaxDelay = TimeSpan.FromMilliseconds(50);
         var client = HackleClient.Create(TestClients.NewKey(), options);
         TrackNumbered(client, events);
-        await Eventually.WithinAsync(client.FlushAsync());
+        await clock.RunAsync(client.FlushAsync(), TestClients.IsRetryWait, "the flush");
         return client;
     }
 
@@ -69,6 +75,29 @@ public sealed class EventDeliveryTests
         Assert.Equal(12.5, track.GetProperty("value").GetDouble());
         Assert.Empty(body.RootElement.GetProperty("remoteConfigEvents").EnumerateArray());
         Assert.Equal(2, client.EventStats.Sent);
+    }
+
+    [Fact]
+    public async Task A_partial_batch_waits_for_the_flush_tick_of_the_clients_clock()
+    {
+        await using var server = await ServerAsync();
+        var clock = new TestClock();
+        var options = TestClients.Timed(server.Url, clock);
+        options.EventBatchSize = 10;
+        options.EventFlushInterval = TimeSpan.FromSeconds(30);
+        await using var client = HackleClient.Create(TestClients.NewKey(), options);
+
+        TrackNumbered(client, 5);
+        // The loop sleeps until the tick: one timer of the flush interval.
+        await clock.WaitForAsync(wait => wait == TimeSpan.FromSeconds(30), 1, "the flush tick");
+        clock.Advance(TimeSpan.FromSeconds(30) - TimeSpan.FromTicks(1));
+        await Task.Delay(200);
+        Assert.Empty(server.EventRequests);
+
+        clock.Advance(TimeSpan.FromTicks(1));
+        await Eventually.HoldsAsync(() => client.EventStats.Sent == 5, "the partial batch goes out on the tick");
+        Assert.Equal(Enumerable.Range(0, 5), server.AcceptedEvents.Select(Number).Order());
+        Assert.Single(server.EventRequests);
     }
 
     [Fact]
@@ -201,16 +230,17 @@ public sealed class EventDeliveryTests
     {
         await using var server = await ServerAsync();
         server.EventsDefault = FakeHackleServer.Hang(TimeSpan.FromMinutes(5));
-        var options = TestClients.Options(server.Url);
+        // The request timeout (10 min) is on a clock that never moves: only the close limit, on the system clock, can end the close.
+        var options = TestClients.Timed(server.Url, new TestClock());
         options.EventBatchSize = 10;
-        options.RequestTimeout = TimeSpan.FromSeconds(30);
         options.CloseTimeout = TimeSpan.FromMilliseconds(500);
-        await using var client = HackleClient.Create(TestClients.NewKey(), options);
+        // Not disposed again at the end of the test: a close that hangs must fail the test, not hang the run.
+        var client = HackleClient.Create(TestClients.NewKey(), options);
 
         TrackNumbered(client, 30);
-        var clock = Stopwatch.StartNew();
-        client.Dispose();
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"close took {clock.Elapsed}");
+        // The limit plus the second given to sends that ignore cancellation; the bound here only tells a
+        // bounded close from one that waits for the server (5 minutes), so it leaves room for a loaded machine.
+        await Eventually.WithinAsync(Task.Run(client.Dispose), TimeSpan.FromSeconds(20), "close against a server that never answers");
 
         // Final the moment close returns: nothing pending, nothing changes later.
         var stats = client.EventStats;
@@ -225,9 +255,9 @@ public sealed class EventDeliveryTests
         await using var server = await ServerAsync();
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         server.EventsDefault = async context => await gate.Task.WaitAsync(context.RequestAborted);
-        var options = TestClients.Options(server.Url);
+        // No flush tick and no request timeout while the test holds the gate: exactly ten full batches.
+        var options = TestClients.Timed(server.Url, new TestClock());
         options.EventBatchSize = 10;
-        options.RequestTimeout = TimeSpan.FromSeconds(30);
         await using var client = HackleClient.Create(TestClients.NewKey(), options);
 
         TrackNumbered(client, 100);

@@ -91,26 +91,38 @@ public sealed class OversizedConfigTests(ITestOutputHelper output)
             ? FakeHackleServer.Body(Configs.Flag(on: true, padding: 8 * 1024), Configs.Date(1))
             : FakeHackleServer.Body("{ \"featureFlags\": [ oops ] }", Configs.Date(1));
         var logs = new LogCapture();
-        var options = TestClients.Options(server.Url, logs);
+        // On a test clock: each delay is the one the poller set, whatever the machine's speed.
+        var clock = new TestClock();
+        var options = TestClients.Timed(server.Url, clock, logs);
         options.MaxConfigBytes = 4 * 1024;
-        options.PollingInterval = TimeSpan.FromMilliseconds(50);
-        options.RetryMinDelay = TimeSpan.FromMilliseconds(50);
-        options.RetryMaxDelay = TimeSpan.FromMilliseconds(800);
+        options.PollingInterval = TimeSpan.FromSeconds(1);
         await using var client = HackleClient.Create(TestClients.NewKey(), options);
 
-        await Eventually.HoldsAsync(() => server.ConfigRequests.Count >= 6, "six rejected bodies");
-        var attempts = server.ConfigRequests;
-        // Failure n waits at least 80 % of 50 ms x 2^(n-1): 320 ms after the fifth (healthy polling: 50 ms).
-        var gap = attempts[5].At - attempts[4].At;
-        output.WriteLine($"{kind}: delays between attempts {string.Join(", ", attempts.Zip(attempts.Skip(1), (a, b) => $"{(b.At - a.At).TotalMilliseconds:0}"))} ms");
-        Assert.True(gap >= TimeSpan.FromMilliseconds(300), $"the delay after the fifth rejected body was {gap.TotalMilliseconds} ms");
-        Assert.True(logs.Count(1003) >= 6, "each rejected body is logged");
-        Assert.False(client.IsReady);
-
-        // A good config ends the backoff.
-        server.ConfigDefault = null;
-        server.SetConfig(Configs.Flag(on: true), Configs.Date(2));
-        Assert.True(await client.WaitUntilReadyAsync(TimeSpan.FromSeconds(10)));
+        static bool IsPollWait(TimeSpan wait) => wait < TimeSpan.FromMinutes(5);
+        var delays = new List<TimeSpan>();
+        for (var rejected = 1; rejected <= 6; rejected++)
+        {
+            var delay = (await clock.WaitForAsync(IsPollWait, rejected, "the delay after a rejected body"))[rejected - 1];
+            Assert.Equal(rejected, logs.Count(1003));
+            delays.Add(delay);
+            // A good config is served from the seventh poll on, which must end the backoff.
+            if (rejected == 6)
+            {
+                server.ConfigDefault = null;
+                server.SetConfig(Configs.Flag(on: true), Configs.Date(2));
+            }
+            clock.Advance(delay);
+        }
+        output.WriteLine($"{kind}: delays after each rejected body {string.Join(", ", delays.Select(d => $"{d.TotalMilliseconds:0}"))} ms");
+        // Rejection n waits RetryMinDelay (1 s) doubled n - 1 times, ±20 %, within [1 s, 8 s]; healthy polling would
+        // call every 1 s ±10 %.
+        for (var n = 1; n <= 6; n++)
+        {
+            var nominal = Math.Min(Math.Pow(2, n - 1), 8);
+            Assert.InRange(delays[n - 1].TotalSeconds, Math.Max(1, nominal * 0.8), Math.Min(8, nominal * 1.2));
+        }
+        Assert.True(await client.WaitUntilReadyAsync(TimeSpan.FromSeconds(30)), "a good config ends the backoff");
+        await Eventually.HoldsAsync(() => server.ConfigRequests.Count == 7, "seven polls, the last one answered");
     }
 
     /// <summary>Bytes the whole process allocated while the server answered <paramref name="attempts"/> more config requests.</summary>

@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 
 namespace Hackle.Internal
 {
-    /// <summary>Waiting helpers that netstandard2.0 lacks (Task.WaitAsync).</summary>
+    /// <summary>Waiting helpers that netstandard2.0 lacks (Task.WaitAsync, Task.Delay on a TimeProvider).</summary>
     internal static class AsyncHelpers
     {
         /// <summary>
@@ -30,12 +30,22 @@ namespace Hackle.Internal
             return await TryWaitAsync(task, source.Token).ConfigureAwait(false);
         }
 
-        /// <summary>Task.Delay that reports cancellation as false instead of throwing.</summary>
-        public static async Task<bool> DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
+        /// <summary>Task.Delay timed by <paramref name="clock"/>: a fake clock completes it only when advanced past it.</summary>
+        public static Task Delay(TimeSpan delay, TimeProvider clock, CancellationToken cancellationToken)
+        {
+#if NET8_0_OR_GREATER
+            return Task.Delay(delay, clock, cancellationToken);
+#else
+            return clock.Delay(delay, cancellationToken);
+#endif
+        }
+
+        /// <summary><see cref="Delay"/> that reports cancellation as false instead of throwing.</summary>
+        public static async Task<bool> DelayAsync(TimeSpan delay, TimeProvider clock, CancellationToken cancellationToken)
         {
             try
             {
-                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                await Delay(delay, clock, cancellationToken).ConfigureAwait(false);
                 return true;
             }
             catch (OperationCanceledException)

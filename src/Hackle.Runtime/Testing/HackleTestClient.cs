@@ -45,7 +45,7 @@ namespace Hackle.Testing
         {
             Workspace = workspace;
             if (workspace is null) return;
-            var snapshot = new WorkspaceSnapshotHolder(NullLogger.Instance);
+            var snapshot = new WorkspaceSnapshotHolder(NullLogger.Instance, TimeProvider.System);
             snapshot.Set(workspace);
             _metrics = new HackleMetrics(this, snapshot.Age);
             _evaluator = new DecisionPipeline(snapshot, _recorded, _metrics, NullLogger.Instance);

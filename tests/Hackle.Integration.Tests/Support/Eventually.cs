@@ -5,7 +5,11 @@ namespace Hackle.Integration.Tests.Support;
 /// <summary>Polls a condition until it holds or a deadline passes; tests never sleep to assert timing.</summary>
 public static class Eventually
 {
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// A bound on a hang, not a timing assertion: a condition that holds returns at once, so the bound is
+    /// generous enough for a 2-core machine that is also building (it only lengthens a failing run).
+    /// </summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 
     public static async Task HoldsAsync(Func<bool> condition, string what, TimeSpan? timeout = null)
     {

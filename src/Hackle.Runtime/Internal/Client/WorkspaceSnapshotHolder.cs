@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 using Hackle.Internal.Config;
@@ -19,14 +18,21 @@ namespace Hackle.Internal.Client
     internal sealed class WorkspaceSnapshotHolder : IConfigSyncTarget
     {
         private readonly ILogger _logger;
+        /// <summary>The client's clock: the config's age is measured on it.</summary>
+        private readonly TimeProvider _clock;
         private readonly object _readinessLock = new object();
         private TaskCompletionSource<bool> _ready = NewReadiness();
         private bool _refused;
         private bool _settled;
         private volatile HackleWorkspace? _current;
-        private long _confirmedAt;
+        private long _confirmedAt = NeverConfirmed;
+        private const long NeverConfirmed = long.MinValue;
 
-        public WorkspaceSnapshotHolder(ILogger logger) => _logger = logger;
+        public WorkspaceSnapshotHolder(ILogger logger, TimeProvider clock)
+        {
+            _logger = logger;
+            _clock = clock;
+        }
 
         /// <summary>The snapshot in force, or null before the first config.</summary>
         public HackleWorkspace? Current => _current;
@@ -45,7 +51,7 @@ namespace Hackle.Internal.Client
                 Log.ConfigEmptied(_logger, previous.ExperimentCount, previous.FeatureFlagCount, previous.RemoteConfigParameters.Count);
             DroppedItemsLog.Write(_logger, workspace);
             _current = workspace;
-            Interlocked.Exchange(ref _confirmedAt, Stopwatch.GetTimestamp());
+            Interlocked.Exchange(ref _confirmedAt, _clock.GetTimestamp());
             TaskCompletionSource<bool> ready;
             lock (_readinessLock) ready = _ready;
             ready.TrySetResult(true);
@@ -58,8 +64,8 @@ namespace Hackle.Internal.Client
         public TimeSpan? Age()
         {
             var at = Interlocked.Read(ref _confirmedAt);
-            if (at == 0) return null;
-            return TimeSpan.FromSeconds((Stopwatch.GetTimestamp() - at) / (double)Stopwatch.Frequency);
+            if (at == NeverConfirmed) return null;
+            return _clock.GetElapsedTime(at);
         }
 
         /// <summary>Waits until ready, for at most <paramref name="limit"/> (or until readiness is settled as false).</summary>
@@ -95,7 +101,7 @@ namespace Hackle.Internal.Client
 
         void IConfigSyncTarget.Apply(HackleWorkspace workspace) => Set(workspace);
 
-        void IConfigSyncTarget.Confirm() => Interlocked.Exchange(ref _confirmedAt, Stopwatch.GetTimestamp());
+        void IConfigSyncTarget.Confirm() => Interlocked.Exchange(ref _confirmedAt, _clock.GetTimestamp());
 
         // A refused key will not become ready by waiting: release the waiters now, and answer new waits at
         // once until the server says otherwise. Later waiters get a fresh signal, so the refusal is not for good.

@@ -106,7 +106,7 @@ namespace Hackle.Internal.Delivery
                             Log.EventBatchRejected(_logger, count, failure);
                             return BatchFate.Rejected;
                         }
-                        retryAfter = HackleHttpClient.RetryAfter(response);
+                        retryAfter = _http.RetryAfter(response);
                     }
                     catch (OperationCanceledException) when (abort.IsCancellationRequested)
                     {
@@ -138,13 +138,13 @@ namespace Hackle.Internal.Delivery
                 slots.SuspendForRetry(inFlight);
                 if (!unreachable)
                 {
-                    if (!await AsyncHelpers.DelayAsync(delay, abort).ConfigureAwait(false)) return BatchFate.Aborted;
+                    if (!await AsyncHelpers.DelayAsync(delay, _http.Clock, abort).ConfigureAwait(false)) return BatchFate.Aborted;
                     continue;
                 }
                 // Close cuts this wait short: the next attempt is the last if the server is still unreachable.
                 using (var wait = CancellationTokenSource.CreateLinkedTokenSource(closing, abort))
                 {
-                    await AsyncHelpers.DelayAsync(delay, wait.Token).ConfigureAwait(false);
+                    await AsyncHelpers.DelayAsync(delay, _http.Clock, wait.Token).ConfigureAwait(false);
                 }
                 if (abort.IsCancellationRequested) return BatchFate.Aborted;
             }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
@@ -22,7 +21,6 @@ namespace Hackle.Internal.Delivery
 
         /// <summary>How often, at most, a sustained overload logs the queue-full warning.</summary>
         private static readonly TimeSpan s_queueFullWarningInterval = TimeSpan.FromSeconds(10);
-        private static readonly long s_queueFullWarningTicks = ToTimestamp(s_queueFullWarningInterval);
         private static readonly WaitCallback s_warnQueueFull = state => ((HttpEventDelivery)state!).WarnQueueFull();
 
         /// <summary>The size estimate used when an event's own cannot be taken (the user changed its properties mid-walk).</summary>
@@ -35,6 +33,9 @@ namespace Hackle.Internal.Delivery
         private readonly SecretRedactor _redactor;
         private readonly int _batchSize;
         private readonly TimeSpan _flushInterval;
+        /// <summary>The client's clock (<see cref="HackleClientOptions.TimeProvider"/>): the flush tick, the warning interval.</summary>
+        private readonly TimeProvider _clock;
+        private readonly long _queueFullWarningTicks;
         private readonly WakeSignal _wake = new WakeSignal();
         private readonly InFlightBatches _inFlight;
         private readonly FlushRequests _flushes = new FlushRequests();
@@ -59,9 +60,11 @@ namespace Hackle.Internal.Delivery
             _batchSize = options.EventBatchSize;
             _batch = new QueuedEvent[_batchSize];
             _flushInterval = options.EventFlushInterval;
+            _clock = options.TimeProvider ?? TimeProvider.System;
+            _queueFullWarningTicks = ToTimestamp(s_queueFullWarningInterval);
             _inFlight = new InFlightBatches(options.MaxConcurrentEventBatches, _queue);
             // The first drop warns at once; then at most once per interval.
-            _lastQueueFullWarning = Stopwatch.GetTimestamp() - s_queueFullWarningTicks;
+            _lastQueueFullWarning = _clock.GetTimestamp() - _queueFullWarningTicks;
         }
 
         /// <summary>The accounting so far.</summary>
@@ -155,8 +158,8 @@ namespace Hackle.Internal.Delivery
         private void ScheduleQueueFullWarning()
         {
             var last = Volatile.Read(ref _lastQueueFullWarning);
-            var now = Stopwatch.GetTimestamp();
-            if (now - last < s_queueFullWarningTicks) return;
+            var now = _clock.GetTimestamp();
+            if (now - last < _queueFullWarningTicks) return;
             if (Interlocked.CompareExchange(ref _lastQueueFullWarning, now, last) != last) return;
             ThreadPool.QueueUserWorkItem(s_warnQueueFull, this);
         }
@@ -231,12 +234,12 @@ namespace Hackle.Internal.Delivery
 
         private async Task RunAsync()
         {
-            var nextFlush = Stopwatch.GetTimestamp() + ToTimestamp(_flushInterval);
+            var nextFlush = _clock.GetTimestamp() + ToTimestamp(_flushInterval);
             while (!_close.Stopping.IsCancellationRequested)
             {
                 var wake = _wake.Rearm();
 
-                var now = Stopwatch.GetTimestamp();
+                var now = _clock.GetTimestamp();
                 var flushDue = now >= nextFlush;
                 var waiters = _flushes.Count;
                 try
@@ -249,7 +252,7 @@ namespace Hackle.Internal.Delivery
                             // Completed aside: the loop keeps sending while these flushes wait for retries.
                             _ = CompleteWhenSettledAsync(_flushes.Take(waiters), _inFlight.WhenSendsEnd());
                         }
-                        if (flushDue) nextFlush = Stopwatch.GetTimestamp() + ToTimestamp(_flushInterval);
+                        if (flushDue) nextFlush = _clock.GetTimestamp() + ToTimestamp(_flushInterval);
                     }
                     else if (_queue.Count >= _batchSize)
                     {
@@ -267,7 +270,7 @@ namespace Hackle.Internal.Delivery
                 catch (Exception e)
                 {
                     Log.DeliveryLoopFailed(_logger, _redactor.Describe(e));
-                    await AsyncHelpers.DelayAsync(TimeSpan.FromMilliseconds(100), _close.Stopping).ConfigureAwait(false);
+                    await AsyncHelpers.DelayAsync(TimeSpan.FromMilliseconds(100), _clock, _close.Stopping).ConfigureAwait(false);
                 }
             }
             // Closing: send the rest within the close time limit (which signals Aborted when it passes).
@@ -289,10 +292,10 @@ namespace Hackle.Internal.Delivery
 
         private async Task SleepAsync(Task wake, long timestampTicks)
         {
-            var delay = TimeSpan.FromTicks(Math.Max(0, (long)(timestampTicks * (double)TimeSpan.TicksPerSecond / Stopwatch.Frequency)));
+            var delay = TimeSpan.FromTicks(Math.Max(0, (long)(timestampTicks * (double)TimeSpan.TicksPerSecond / _clock.TimestampFrequency)));
             using var timer = CancellationTokenSource.CreateLinkedTokenSource(_close.Stopping);
             // The delay is cancelled once woken, so frequent wakes do not pile up timers.
-            await Task.WhenAny(wake, Task.Delay(delay, timer.Token)).ConfigureAwait(false);
+            await Task.WhenAny(wake, AsyncHelpers.Delay(delay, _clock, timer.Token)).ConfigureAwait(false);
             timer.Cancel();
         }
 
@@ -407,6 +410,6 @@ namespace Hackle.Internal.Delivery
             }
         }
 
-        private static long ToTimestamp(TimeSpan span) => (long)(span.Ticks / (double)TimeSpan.TicksPerSecond * Stopwatch.Frequency);
+        private long ToTimestamp(TimeSpan span) => (long)(span.Ticks / (double)TimeSpan.TicksPerSecond * _clock.TimestampFrequency);
     }
 }

@@ -26,12 +26,16 @@ namespace Hackle.Internal.Http
             _sdkVersion = options.SdkVersion;
             _userAgent = options.SdkName + "/" + options.SdkVersion;
             RequestTimeout = options.RequestTimeout;
+            Clock = options.TimeProvider ?? TimeProvider.System;
             // Timeouts are ours (StartTimeout), so that a slow server can be told apart from shutdown.
             _client = new HttpClient(CreateHandler(options.RequestTimeout), disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
         }
 
         /// <summary>The time limit of one request, body included.</summary>
         public TimeSpan RequestTimeout { get; }
+
+        /// <summary>The client's clock (<see cref="HackleClientOptions.TimeProvider"/>): request timeouts, Retry-After dates.</summary>
+        public TimeProvider Clock { get; }
 
         private static HttpMessageHandler CreateHandler(TimeSpan connectTimeout)
         {
@@ -67,28 +71,23 @@ namespace Hackle.Internal.Http
 
         /// <summary>
         /// A token that is cancelled when <paramref name="cancellationToken"/> is, or when the request
-        /// timeout passes. A caller whose own token is not cancelled knows it was the timeout.
+        /// timeout passes on <see cref="Clock"/>. A caller whose own token is not cancelled knows it was the timeout.
         /// </summary>
-        public CancellationTokenSource StartTimeout(CancellationToken cancellationToken)
-        {
-            var source = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            source.CancelAfter(RequestTimeout);
-            return source;
-        }
+        public RequestDeadline StartTimeout(CancellationToken cancellationToken) => new RequestDeadline(cancellationToken, RequestTimeout, Clock);
 
         /// <summary>Sends a request; the response body is read by the caller, within the same token.</summary>
         public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
             _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
 
-        /// <summary>The delay a 429 or 503 response asks for, if it says.</summary>
-        public static TimeSpan? RetryAfter(HttpResponseMessage response)
+        /// <summary>The delay a 429 or 503 response asks for, if it says; a date is counted from now on <see cref="Clock"/>.</summary>
+        public TimeSpan? RetryAfter(HttpResponseMessage response)
         {
             var header = response.Headers.RetryAfter;
             if (header is null) return null;
             if (header.Delta is TimeSpan delta) return delta;
             if (header.Date is DateTimeOffset date)
             {
-                var wait = date - DateTimeOffset.UtcNow;
+                var wait = date - Clock.GetUtcNow();
                 return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
             }
             return null;

@@ -44,8 +44,8 @@ namespace Hackle.Internal.Sync
                 var statusText = _redactor.Redact(status + " " + response.ReasonPhrase);
                 if (status == 304) return new FetchResult(FetchOutcome.NotModified);
                 if (status == 401 || status == 403) return new FetchResult(FetchOutcome.Unauthorized, detail: statusText);
-                if (status == 429) return new FetchResult(FetchOutcome.RateLimited, detail: statusText, retryAfter: HackleHttpClient.RetryAfter(response));
-                if (status >= 500) return new FetchResult(FetchOutcome.ServerError, detail: statusText, retryAfter: HackleHttpClient.RetryAfter(response));
+                if (status == 429) return new FetchResult(FetchOutcome.RateLimited, detail: statusText, retryAfter: _http.RetryAfter(response));
+                if (status >= 500) return new FetchResult(FetchOutcome.ServerError, detail: statusText, retryAfter: _http.RetryAfter(response));
                 if (status < 200 || status > 299) return new FetchResult(FetchOutcome.HttpError, detail: statusText);
 
                 var tooLarge = new FetchResult(FetchOutcome.TooLarge, detail: "the body is larger than " + _maxBytes + " bytes");

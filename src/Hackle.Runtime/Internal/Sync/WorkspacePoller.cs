@@ -23,6 +23,7 @@ namespace Hackle.Internal.Sync
         private readonly TimeSpan _interval;
         private readonly TimeSpan _minDelay;
         private readonly TimeSpan _maxDelay;
+        private readonly TimeProvider _clock;
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private Task _loop = Task.CompletedTask;
 
@@ -40,6 +41,7 @@ namespace Hackle.Internal.Sync
             _interval = options.PollingInterval;
             _minDelay = options.RetryMinDelay;
             _maxDelay = options.RetryMaxDelay;
+            _clock = options.TimeProvider ?? TimeProvider.System;
         }
 
         /// <summary>Starts polling on the thread pool; the first poll runs at once.</summary>
@@ -75,7 +77,7 @@ namespace Hackle.Internal.Sync
                     delay = RetryDelay.Backoff(_failures, _minDelay, _maxDelay);
                     Log.ConfigPollCrashed(_logger, _redactor.Describe(e), delay);
                 }
-                if (!await AsyncHelpers.DelayAsync(delay, stop).ConfigureAwait(false)) break;
+                if (!await AsyncHelpers.DelayAsync(delay, _clock, stop).ConfigureAwait(false)) break;
             }
         }
 

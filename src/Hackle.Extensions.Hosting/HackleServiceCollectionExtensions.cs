@@ -80,6 +80,8 @@ namespace Microsoft.Extensions.DependencyInjection
         {
             var options = provider.GetRequiredService<IOptions<HackleOptions>>().Value;
             options.LoggerFactory ??= provider.GetService<ILoggerFactory>();
+            // A clock the app registers (a FakeTimeProvider in its tests) drives the client's polling and delivery too.
+            options.TimeProvider ??= provider.GetService<TimeProvider>();
             options.ConfigFilePath = BootstrapConfigFile(options, provider.GetService<IHostEnvironment>()?.ContentRootPath);
             return HackleClient.Create(options.SdkKey!, options);
         }

@@ -54,6 +54,26 @@ public sealed class HostingTests
         Assert.Equal(2, ((HackleClient)client).EventStats.Sent);
     }
 
+    [Fact]
+    public async Task A_TimeProvider_registered_in_the_container_is_the_clients_clock()
+    {
+        await using var server = await FakeHackleServer.StartAsync();
+        server.SetConfig(Configs.Flag(on: true), Configs.Date(1));
+        var clock = new TestClock();
+        var builder = Builder(Settings(server, TestClients.NewKey()));
+        builder.Services.AddSingleton<TimeProvider>(clock);
+        builder.Services.AddHackle();
+        using var host = builder.Build();
+
+        await Eventually.WithinAsync(host.StartAsync());
+        // The next poll waits on the registered clock: a timer of the 200 ms interval ±10 % jitter is set on it.
+        await Eventually.HoldsAsync(() => clock.Timers.Any(t => t.Pending && t.DueTime >= TimeSpan.FromMilliseconds(180) && t.DueTime <= TimeSpan.FromMilliseconds(220)), "a poll timer on the registered clock");
+        var polls = server.ConfigRequests.Count;
+        clock.Advance(TimeSpan.FromMilliseconds(220));
+        await Eventually.HoldsAsync(() => server.ConfigRequests.Count > polls, "a poll once the clock passed the interval");
+        await Eventually.WithinAsync(host.StopAsync());
+    }
+
     [Theory]
     [InlineData("Hackle:Offline", "true", "Hackle:SdkKey is required")]
     [InlineData("Hackle:EventBatchSize", "0", "Hackle:EventBatchSize must be between")]

@@ -10,8 +10,12 @@ namespace Hackle.Generators.Emit
     /// </summary>
     internal sealed class CodeWriter
     {
-        private readonly StringBuilder _builder = new StringBuilder(4096);
+        private readonly StringBuilder _builder;
         private int _indent;
+
+        /// <summary>A writer whose buffer starts at <paramref name="capacity"/> characters, so a large file is not
+        /// copied again and again while it grows.</summary>
+        public CodeWriter(int capacity = 4096) => _builder = new StringBuilder(capacity);
 
         /// <summary>Writes one line at the current indentation (an empty line has no indentation).</summary>
         public void Line(string text = "")

@@ -13,9 +13,8 @@ namespace Hackle.Generators.Emit
         private readonly StringBuilder _builder;
         private int _indent;
 
-        /// <summary>A writer whose buffer starts at <paramref name="capacity"/> characters, so a large file is not
-        /// copied again and again while it grows.</summary>
-        public CodeWriter(int capacity = 4096) => _builder = new StringBuilder(capacity);
+        /// <summary>A writer whose buffer starts at 4,096 characters and grows in chunks.</summary>
+        public CodeWriter() => _builder = new StringBuilder(4096);
 
         /// <summary>Writes one line at the current indentation (an empty line has no indentation).</summary>
         public void Line(string text = "")

@@ -37,6 +37,49 @@ public class JsonReaderTests
     }
 
     [Fact]
+    public void SkippedRootPropertiesKeepKindAndSpanButNoContent()
+    {
+        const string json = "{ \"keep\": [{\"id\": 1}], \"skip\": [{\"id\": 2, \"s\": \"x\\u0041\"}], \"n\": null, \"keep2\": {\"skip\": [3]} }";
+        var root = JsonReader.Parse(json, CancellationToken.None, out var error, name => name.StartsWith("keep", StringComparison.Ordinal))!;
+        Assert.Null(error);
+        Assert.Equal(new[] { "keep", "skip", "n", "keep2" }, root.Properties.Select(p => p.Name));
+        Assert.Single(root.Get("keep")!.Items);
+        var skipped = root.Get("skip")!;
+        Assert.Equal(JsonKind.Array, skipped.Kind);
+        Assert.Empty(skipped.Items);
+        Assert.Equal(json.IndexOf("[{\"id\": 2", StringComparison.Ordinal), skipped.Start);
+        Assert.Equal("[{\"id\": 2, \"s\": \"x\\u0041\"}]".Length, skipped.Length);
+        Assert.Equal(JsonKind.Null, root.Get("n")!.Kind);
+        // Only root properties are skipped.
+        Assert.Equal("3", root.Get("keep2")!.Get("skip")!.Items[0].Text);
+    }
+
+    [Theory]
+    [InlineData("{ \"skip\": [{\"id\": 01}] }")]
+    [InlineData("{ \"skip\": [{\"id\": \"a\\q\"}] }")]
+    [InlineData("{ \"skip\": [{\"id\" 1}] }")]
+    [InlineData("{ \"skip\": [1, 2,] }")]
+    [InlineData("{ \"skip\": {\"a\": tru} }")]
+    [InlineData("{ \"skip\": [\"open")]
+    public void SkippedRootPropertiesReportTheSameSyntaxErrors(string json)
+    {
+        var full = Error(json);
+        var skipping = JsonReader.Parse(json, CancellationToken.None, out var error, _ => false);
+        Assert.Null(skipping);
+        Assert.Equal(full, error);
+    }
+
+    [Fact]
+    public void RepeatedPropertyNamesAreReadCorrectlyFromTheNameCache()
+    {
+        // Same length, same first and last character: the cache must compare the whole name.
+        var root = Parse("[{\"abxd\": 1, \"acyd\": 2}, {\"abxd\": 3, \"acyd\": 4, \"a\\u0062xd\": 5}]");
+        Assert.Equal(new[] { "abxd", "acyd" }, root.Items[0].Properties.Select(p => p.Name));
+        Assert.Equal(new[] { "abxd", "acyd", "abxd" }, root.Items[1].Properties.Select(p => p.Name));
+        Assert.Equal("4", root.Items[1].Get("acyd")!.Text);
+    }
+
+    [Fact]
     public void KeepsDuplicatePropertiesAndGetReturnsTheLast()
     {
         var root = Parse("{\"k\": 1, \"k\": 2}");

@@ -10,14 +10,23 @@ namespace Hackle.Generators.Emit
     /// </summary>
     internal sealed class CodeWriter
     {
-        private readonly StringBuilder _builder = new StringBuilder(4096);
+        private readonly StringBuilder _builder;
         private int _indent;
+
+        /// <summary>A writer whose buffer starts at 4,096 characters and grows in chunks.</summary>
+        public CodeWriter() => _builder = new StringBuilder(4096);
 
         /// <summary>Writes one line at the current indentation (an empty line has no indentation).</summary>
         public void Line(string text = "")
         {
             if (text.Length > 0) _builder.Append(' ', _indent * 4).Append(text);
             _builder.Append('\n');
+        }
+
+        /// <summary>Writes one line from parts, without concatenating them first (thousands of items make that add up).</summary>
+        public void Line(string a, string b, string c = "", string d = "", string e = "")
+        {
+            _builder.Append(' ', _indent * 4).Append(a).Append(b).Append(c).Append(d).Append(e).Append('\n');
         }
 
         /// <summary>Writes <paramref name="header"/>, then '{' and indents.</summary>
@@ -41,12 +50,13 @@ namespace Hackle.Generators.Emit
         /// <summary>Writes <c>/// &lt;tag&gt;</c> with <paramref name="xml"/> (already escaped), splitting its lines.</summary>
         public void Doc(string tag, string xml, string attributes = "")
         {
-            var lines = xml.Split('\n');
-            if (lines.Length == 1)
+            if (xml.IndexOf('\n') < 0)
             {
-                Line("/// <" + tag + attributes + ">" + xml + "</" + tag + ">");
+                _builder.Append(' ', _indent * 4).Append("/// <").Append(tag).Append(attributes).Append('>').Append(xml)
+                    .Append("</").Append(tag).Append(">\n");
                 return;
             }
+            var lines = xml.Split('\n');
             Line("/// <" + tag + attributes + ">");
             foreach (var line in lines) Line(line.Length == 0 ? "///" : "/// " + line);
             Line("/// </" + tag + ">");
@@ -56,6 +66,7 @@ namespace Hackle.Generators.Emit
         /// which would end the comment) become '\n' for <see cref="Doc"/> to split.</summary>
         public static string Xml(string text)
         {
+            if (!NeedsEscaping(text)) return text.Trim();
             var builder = new StringBuilder(text.Length + 16);
             for (var i = 0; i < text.Length; i++)
             {
@@ -85,6 +96,15 @@ namespace Hackle.Generators.Emit
             return builder.ToString().Trim();
         }
 
+        private static bool NeedsEscaping(string text)
+        {
+            foreach (var c in text)
+            {
+                if (c == '&' || c == '<' || c == '>' || c < ' ' || c == '\u0085' || c == '\u2028' || c == '\u2029') return true;
+            }
+            return false;
+        }
+
         /// <summary>A C# string literal, with every character that could break the line escaped.</summary>
         public static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
 
@@ -94,6 +114,7 @@ namespace Hackle.Generators.Emit
         /// <summary>Manifest text escaped for XML docs and joined onto one line.</summary>
         public static string XmlOneLine(string text)
         {
+            if (!NeedsEscaping(text)) return text.Trim();
             var lines = Xml(text).Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries);
             return string.Join(" ", lines);
         }

@@ -24,13 +24,13 @@ namespace Hackle.Generators.Emit
             w.Open("public sealed class " + e.Identifier + " : global::Hackle.Accessors.ExperimentAccessor<" + e.Identifier + ".Variant>");
 
             w.Doc("summary", "The experiment key in Hackle.");
-            w.Line("public const long Key = " + key + "L;");
+            w.Line("public const long Key = ", key, "L;");
             w.Line();
 
             WriteVariantEnum(w, model, e, key);
             w.Line();
 
-            w.Line("private " + e.Identifier + "() { }");
+            w.Line("private ", e.Identifier, "() { }");
             w.Close();
         }
 
@@ -46,7 +46,7 @@ namespace Hackle.Generators.Emit
         {
             w.Doc("summary", "The variations of " + (e.Name is null ? "this experiment" : "<c>" + CodeWriter.XmlOneLine(e.Name) + "</c>") +
                              "; <see cref=\"" + ControlMember(e) + "\"/> is the control.");
-            w.Line("[global::Hackle.Accessors.HackleExperiment(" + key + "L, " + CodeWriter.Literal(VariationKeys(e)) + ")]");
+            w.Line("[global::Hackle.Accessors.HackleExperiment(", key, "L, ", CodeWriter.Literal(VariationKeys(e)), ")]");
             w.Open("public enum Variant");
             foreach (var v in e.Variants)
             {
@@ -57,7 +57,7 @@ namespace Hackle.Generators.Emit
                 if (v.ObsoleteMessage != null) doc.Append(" DROPPED.");
                 w.Doc("summary", doc.ToString());
                 Emitter.Obsolete(w, model, v.ObsoleteMessage);
-                w.Line(v.Identifier + ",");
+                w.Line(v.Identifier, ",");
             }
             w.Close();
         }

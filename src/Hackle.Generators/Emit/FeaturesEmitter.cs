@@ -17,14 +17,14 @@ namespace Hackle.Generators.Emit
             Emitter.StatusRemarks(w, f.Status, f.ObsoleteMessage, null);
             Emitter.Obsolete(w, model, f.ObsoleteMessage);
             // IsOn and Detail are the same for every flag: inherited from the runtime, which reads the key from the attribute.
-            w.Line("[global::Hackle.Accessors.HackleFeature(" + key + "L)]");
+            w.Line("[global::Hackle.Accessors.HackleFeature(", key, "L)]");
             w.Open("public sealed class " + f.Identifier + " : global::Hackle.Accessors.FeatureAccessor<" + f.Identifier + ">");
 
             w.Doc("summary", "The feature key in Hackle.");
-            w.Line("public const long Key = " + key + "L;");
+            w.Line("public const long Key = ", key, "L;");
             w.Line();
 
-            w.Line("private " + f.Identifier + "() { }");
+            w.Line("private ", f.Identifier, "() { }");
 
             w.Close();
         }

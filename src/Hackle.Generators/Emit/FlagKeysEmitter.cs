@@ -57,7 +57,7 @@ namespace Hackle.Generators.Emit
             {
                 w.Doc("summary", "The key of " + c.What + ".");
                 Emitter.Obsolete(w, model, c.ObsoleteMessage);
-                w.Line("public const " + c.Type + " " + c.Identifier + " = " + c.Literal + ";");
+                w.Line("public const ", c.Type, " ", c.Identifier, " = " + c.Literal + ";");
             }
             w.Close();
         }

@@ -42,14 +42,14 @@ namespace Hackle.Generators.Emit
             w.Open("public sealed class " + p.Identifier + " : global::Hackle.Accessors." + accessor + "<" + p.Identifier + ">");
 
             w.Doc("summary", "The parameter key in Hackle.");
-            w.Line("public const string Key = " + CodeWriter.Literal(p.Key) + ";");
+            w.Line("public const string Key = ", CodeWriter.Literal(p.Key), ";");
             w.Line();
 
             w.Doc("summary", "The manifest's default value, returned when the value cannot be decided.");
-            w.Line("public const " + type + " DefaultValue = " + literal + ";");
+            w.Line("public const ", type, " DefaultValue = ", literal, ";");
             w.Line();
 
-            w.Line("private " + p.Identifier + "() { }");
+            w.Line("private ", p.Identifier, "() { }");
 
             w.Close();
         }

@@ -20,22 +20,42 @@ namespace Hackle.Generators.Manifest
         // Far deeper than any workspace config; the limit keeps hostile input from exhausting the stack.
         private const int MaxDepth = Hackle.Manifest.WireText.MaxDepth;
 
+        // Values read while skipping are checked but not kept: one shared node per kind stands for them all.
+        private static readonly JsonNode[] s_skipped =
+        {
+            new JsonNode(JsonKind.Object, 0, 0), new JsonNode(JsonKind.Array, 0, 0), new JsonNode(JsonKind.String, 0, 0, ""),
+            new JsonNode(JsonKind.Number, 0, 0, "0"), new JsonNode(JsonKind.True, 0, 0), new JsonNode(JsonKind.False, 0, 0),
+            new JsonNode(JsonKind.Null, 0, 0),
+        };
+
         private readonly string _text;
         private readonly CancellationToken _cancellationToken;
+        private readonly System.Func<string, bool>? _keepRootProperty;
+        // Property names repeat thousands of times ("id", "key", ...): the last name seen per slot is reused.
+        private readonly string?[] _names = new string?[128];
+        private bool _skipping;
         private int _pos;
         private int _values;
         private JsonSyntaxError? _error;
 
-        private JsonReader(string text, CancellationToken cancellationToken)
+        private JsonReader(string text, CancellationToken cancellationToken, System.Func<string, bool>? keepRootProperty)
         {
             _text = text;
             _cancellationToken = cancellationToken;
+            _keepRootProperty = keepRootProperty;
         }
 
         /// <summary>Parses a whole document; returns null and <paramref name="error"/> on the first syntax error.</summary>
-        public static JsonNode? Parse(string text, CancellationToken cancellationToken, out JsonSyntaxError? error)
+        /// <param name="text">The document.</param>
+        /// <param name="cancellationToken">Checked every 1,024 values.</param>
+        /// <param name="error">The first syntax error, or null.</param>
+        /// <param name="keepRootProperty">When set, the values of root-object properties it rejects are still checked
+        /// for syntax but kept only as their kind and span (no properties, items or text): a manifest's buckets and
+        /// segments are most of its size and no reader looks inside them.</param>
+        public static JsonNode? Parse(string text, CancellationToken cancellationToken, out JsonSyntaxError? error,
+            System.Func<string, bool>? keepRootProperty = null)
         {
-            var reader = new JsonReader(text, cancellationToken);
+            var reader = new JsonReader(text, cancellationToken, keepRootProperty);
             // A byte-order mark that survived decoding (e.g. from SourceText.From(string)) is skipped, as the runtime does.
             if (text.Length > 0 && text[0] == Hackle.Manifest.WireText.ByteOrderMark) reader._pos = 1;
             reader.SkipWhitespace();
@@ -65,6 +85,7 @@ namespace Hackle.Generators.Manifest
                 case '"':
                 {
                     var start = _pos;
+                    if (_skipping) return SkipString() ? s_skipped[(int)JsonKind.String] : null;
                     var s = ReadString();
                     return s is null ? null : new JsonNode(JsonKind.String, start, _pos - start, s);
                 }
@@ -82,12 +103,12 @@ namespace Hackle.Generators.Manifest
         private JsonNode? ReadObject(int depth)
         {
             var start = _pos++;
-            var properties = new List<JsonProperty>();
+            var properties = _skipping ? null : new List<JsonProperty>();
             SkipWhitespace();
             if (Peek() == '}')
             {
                 _pos++;
-                return new JsonNode(JsonKind.Object, start, _pos - start, properties: properties);
+                return _skipping ? s_skipped[(int)JsonKind.Object] : new JsonNode(JsonKind.Object, start, _pos - start, properties: properties);
             }
             while (true)
             {
@@ -99,16 +120,21 @@ namespace Hackle.Generators.Manifest
                         : Fail(_pos, 1, "unexpected " + Describe(_pos) + "; a property name in double quotes was expected");
                 }
                 var nameStart = _pos;
-                var name = ReadString();
+                var name = _skipping ? (SkipString() ? "" : null) : ReadName();
                 if (name is null) return null;
                 var nameLength = _pos - nameStart;
                 SkipWhitespace();
                 if (Peek() != ':') return Expected("':' after the property name");
                 _pos++;
                 SkipWhitespace();
+                var skip = !_skipping && depth == 1 && _keepRootProperty != null && !_keepRootProperty(name);
+                var valueStart = _pos;
+                if (skip) _skipping = true;
                 var value = ReadValue(depth);
+                if (skip) _skipping = false;
                 if (value is null) return null;
-                properties.Add(new JsonProperty(name, nameStart, nameLength, value));
+                if (skip) value = new JsonNode(value.Kind, valueStart, _pos - valueStart);
+                properties?.Add(new JsonProperty(name, nameStart, nameLength, value));
                 SkipWhitespace();
                 var next = Peek();
                 if (next == ',')
@@ -119,7 +145,7 @@ namespace Hackle.Generators.Manifest
                 if (next == '}')
                 {
                     _pos++;
-                    return new JsonNode(JsonKind.Object, start, _pos - start, properties: properties);
+                    return _skipping ? s_skipped[(int)JsonKind.Object] : new JsonNode(JsonKind.Object, start, _pos - start, properties: properties);
                 }
                 return _pos >= _text.Length
                     ? Fail(_pos, 0, "unexpected end of file; the object starting at " + Where(start) + " is not closed")
@@ -130,19 +156,19 @@ namespace Hackle.Generators.Manifest
         private JsonNode? ReadArray(int depth)
         {
             var start = _pos++;
-            var items = new List<JsonNode>();
+            var items = _skipping ? null : new List<JsonNode>();
             SkipWhitespace();
             if (Peek() == ']')
             {
                 _pos++;
-                return new JsonNode(JsonKind.Array, start, _pos - start, items: items);
+                return _skipping ? s_skipped[(int)JsonKind.Array] : new JsonNode(JsonKind.Array, start, _pos - start, items: items);
             }
             while (true)
             {
                 SkipWhitespace();
                 var item = ReadValue(depth);
                 if (item is null) return null;
-                items.Add(item);
+                items?.Add(item);
                 SkipWhitespace();
                 var next = Peek();
                 if (next == ',')
@@ -153,12 +179,60 @@ namespace Hackle.Generators.Manifest
                 if (next == ']')
                 {
                     _pos++;
-                    return new JsonNode(JsonKind.Array, start, _pos - start, items: items);
+                    return _skipping ? s_skipped[(int)JsonKind.Array] : new JsonNode(JsonKind.Array, start, _pos - start, items: items);
                 }
                 return _pos >= _text.Length
                     ? Fail(_pos, 0, "unexpected end of file; the array starting at " + Where(start) + " is not closed")
                     : Expected("',' or ']' after an array item");
             }
+        }
+
+        /// <summary>Reads a property name; a name without escapes equal to the last one in its cache slot is reused.</summary>
+        private string? ReadName()
+        {
+            var text = _text;
+            var start = _pos + 1;
+            var i = start;
+            while (i < text.Length)
+            {
+                var c = text[i];
+                if (c == '"')
+                {
+                    var length = i - start;
+                    var slot = (length * 31 + (length > 0 ? text[start] * 7 + text[i - 1] : 0)) & (_names.Length - 1);
+                    var cached = _names[slot];
+                    if (cached != null && cached.Length == length && string.CompareOrdinal(text, start, cached, 0, length) == 0)
+                    {
+                        _pos = i + 1;
+                        return cached;
+                    }
+                    var name = ReadString();
+                    _names[slot] = name;
+                    return name;
+                }
+                if (c == '\\' || c < ' ') break;
+                i++;
+            }
+            return ReadString();
+        }
+
+        /// <summary>Checks a string token at the opening quote without keeping its value; false on a syntax error.</summary>
+        private bool SkipString()
+        {
+            var text = _text;
+            var i = _pos + 1;
+            while (i < text.Length)
+            {
+                var c = text[i];
+                if (c == '"')
+                {
+                    _pos = i + 1;
+                    return true;
+                }
+                if (c == '\\' || c < ' ') return ReadString() != null;
+                i++;
+            }
+            return ReadString() != null;
         }
 
         /// <summary>Reads a string token at the opening quote and returns its decoded value.</summary>
@@ -277,7 +351,7 @@ namespace Hackle.Generators.Manifest
                 return Fail(start, i - start + 1, "invalid number '" + text.Substring(start, i - start + 1) + "'");
             }
             _pos = i;
-            return new JsonNode(JsonKind.Number, start, i - start, text.Substring(start, i - start));
+            return _skipping ? s_skipped[(int)JsonKind.Number] : new JsonNode(JsonKind.Number, start, i - start, text.Substring(start, i - start));
         }
 
         private static bool IsDigit(char c) => c >= '0' && c <= '9';
@@ -294,7 +368,7 @@ namespace Hackle.Generators.Manifest
             {
                 return Fail(start, _pos - start + 1, "unexpected " + Describe(start) + "; a value was expected");
             }
-            return new JsonNode(kind, start, literal.Length);
+            return _skipping ? s_skipped[(int)kind] : new JsonNode(kind, start, literal.Length);
         }
 
         private void SkipWhitespace()

@@ -40,6 +40,11 @@ namespace Hackle.Generators.Manifest
             return reader.Read(cancellationToken);
         }
 
+        // Only these root lists are read item by item; of the others (buckets, segments, ...: most of a config) only
+        // the kind is checked, so the JSON reader does not build their trees.
+        private static readonly Func<string, bool> s_isReadList = name =>
+            name == WireSchema.Lists.Experiments || name == WireSchema.Lists.FeatureFlags || name == WireSchema.Lists.RemoteConfigParameters;
+
         /// <summary>The state of one read: where diagnostics go and how offsets become locations.</summary>
         private sealed class Reader
         {
@@ -57,7 +62,7 @@ namespace Hackle.Generators.Manifest
 
             public ManifestModel Read(CancellationToken cancellationToken)
             {
-                var root = JsonReader.Parse(_text.ToString(), cancellationToken, out var error);
+                var root = JsonReader.Parse(_text.ToString(), cancellationToken, out var error, s_isReadList);
                 if (root is null)
                 {
                     var syntax = error ?? new JsonSyntaxError(0, 0, "the document is empty");
@@ -120,7 +125,7 @@ namespace Hackle.Generators.Manifest
                 return false;
             }
 
-            private static void ReadList(JsonNode? list, string name, Action<JsonNode, string> read)
+            private static void ReadList(JsonNode? list, string name, Action<JsonNode, ItemLabel> read)
             {
                 if (list is null) return;
                 var items = list.Items;
@@ -128,11 +133,26 @@ namespace Hackle.Generators.Manifest
                 {
                     // A null item is skipped silently, as the runtime does.
                     if (items[i].Kind == JsonKind.Null) continue;
-                    read(items[i], name + "[" + i.ToString(CultureInfo.InvariantCulture) + "]");
+                    read(items[i], new ItemLabel(name, i));
                 }
             }
 
-            private void ReadExperiment(JsonNode item, string label, SortedDictionary<long, ExperimentModel> into)
+            /// <summary>"experiments[3]": names an item by position in messages; built only when a message needs it.</summary>
+            private readonly struct ItemLabel
+            {
+                private readonly string _list;
+                private readonly int _index;
+
+                public ItemLabel(string list, int index)
+                {
+                    _list = list;
+                    _index = index;
+                }
+
+                public override string ToString() => _list + "[" + _index.ToString(CultureInfo.InvariantCulture) + "]";
+            }
+
+            private void ReadExperiment(JsonNode item, ItemLabel label, SortedDictionary<long, ExperimentModel> into)
             {
                 if (!TryReadCommon(item, label, "Experiment", out var key, out var keyNode, out var name, out var location, out var status)) return;
                 var display = ItemRules.Display(name, key);
@@ -142,7 +162,7 @@ namespace Hackle.Generators.Manifest
                 AddOrReplace(into, key, model, keyNode, "experiment key");
             }
 
-            private void ReadFeature(JsonNode item, string label, SortedDictionary<long, FeatureModel> into)
+            private void ReadFeature(JsonNode item, ItemLabel label, SortedDictionary<long, FeatureModel> into)
             {
                 if (!TryReadCommon(item, label, "Feature flag", out var key, out var keyNode, out var name, out var location, out var status)) return;
                 ReadVariations(item, ItemRules.Display(name, key), out var winner, null);
@@ -151,7 +171,7 @@ namespace Hackle.Generators.Manifest
             }
 
             /// <summary>Reads what experiments and feature flags share: key, name and status.</summary>
-            private bool TryReadCommon(JsonNode item, string label, string kind, out long key, out JsonNode keyNode,
+            private bool TryReadCommon(JsonNode item, ItemLabel label, string kind, out long key, out JsonNode keyNode,
                 out string? name, out LocationInfo location, out ItemStatus status)
             {
                 key = 0;
@@ -161,14 +181,14 @@ namespace Hackle.Generators.Manifest
                 status = ItemStatus.Draft;
                 if (item.Kind != JsonKind.Object)
                 {
-                    Report(ManifestProblem.SkippedItem, At(item), label, ItemRules.NotAnObject);
+                    Report(ManifestProblem.SkippedItem, At(item), label.ToString(), ItemRules.NotAnObject);
                     return false;
                 }
                 CheckDuplicateProperties(item);
                 var shapeProblem = WireShapeCheck.FindProblem(item, WireSchema.Experiment, "", out var wrong);
                 if (shapeProblem != null)
                 {
-                    Report(ManifestProblem.SkippedItem, At(wrong ?? item), label, shapeProblem);
+                    Report(ManifestProblem.SkippedItem, At(wrong ?? item), label.ToString(), shapeProblem);
                     return false;
                 }
                 var keyValue = item.Get("key");
@@ -195,7 +215,7 @@ namespace Hackle.Generators.Manifest
                     else if (statusValue != null && !ItemStatusNames.TryParseWire(statusValue.Text, out _)) where = statusValue;
                     else where = defaultRule ?? execution ?? item;
                     // Named as the runtime names it: by key when there is one, else by position.
-                    Report(ManifestProblem.SkippedItem, At(where), hasKey ? kind + " " + ItemRules.Display(name, key) : label, problem);
+                    Report(ManifestProblem.SkippedItem, At(where), hasKey ? kind + " " + ItemRules.Display(name, key) : label.ToString(), problem);
                     return false;
                 }
                 return true;
@@ -271,18 +291,18 @@ namespace Hackle.Generators.Manifest
 
             private static List<JsonNode> Items(JsonNode? list) => list != null && list.Kind == JsonKind.Array ? list.Items : new List<JsonNode>();
 
-            private void ReadParameter(JsonNode item, string label, SortedDictionary<string, RemoteConfigModel> into)
+            private void ReadParameter(JsonNode item, ItemLabel label, SortedDictionary<string, RemoteConfigModel> into)
             {
                 if (item.Kind != JsonKind.Object)
                 {
-                    Report(ManifestProblem.SkippedItem, At(item), label, ItemRules.NotAnObject);
+                    Report(ManifestProblem.SkippedItem, At(item), label.ToString(), ItemRules.NotAnObject);
                     return;
                 }
                 CheckDuplicateProperties(item);
                 var shapeProblem = WireShapeCheck.FindProblem(item, WireSchema.RemoteConfigParameter, "", out var wrong);
                 if (shapeProblem != null)
                 {
-                    Report(ManifestProblem.SkippedItem, At(wrong ?? item), label, shapeProblem);
+                    Report(ManifestProblem.SkippedItem, At(wrong ?? item), label.ToString(), shapeProblem);
                     return;
                 }
                 var keyValue = Present(item.Get("key"));
@@ -291,7 +311,7 @@ namespace Hackle.Generators.Manifest
                 var problem = ItemRules.RemoteConfigProblem(keyValue?.Text, wireType, out var valueType);
                 if (problem != null)
                 {
-                    var what = string.IsNullOrEmpty(keyValue?.Text) ? label : "Remote-config parameter '" + keyValue!.Text + "'";
+                    var what = string.IsNullOrEmpty(keyValue?.Text) ? label.ToString() : "Remote-config parameter '" + keyValue!.Text + "'";
                     Report(ManifestProblem.SkippedItem, At(string.IsNullOrEmpty(keyValue?.Text) ? keyValue ?? item : typeValue ?? item), what, problem);
                     return;
                 }

@@ -14,6 +14,62 @@ namespace Hackle.Generators.Manifest
         /// <summary>The first wrongly typed field of <paramref name="node"/> (an object), or null when it fits.</summary>
         public static string? FindProblem(JsonNode node, WireShape shape, string path, out JsonNode? at)
         {
+            // Almost every entity fits: check that without building the field paths, which only a message needs.
+            if (Fits(node, shape))
+            {
+                at = null;
+                return null;
+            }
+            return FindProblemWithPath(node, shape, path, out at);
+        }
+
+        private static bool Fits(JsonNode node, WireShape shape)
+        {
+            foreach (var property in node.Properties)
+            {
+                var field = shape.Find(property.Name);
+                if (field != null && !Fits(property.Value, field)) return false;
+            }
+            return true;
+        }
+
+        private static bool Fits(JsonNode value, WireField field)
+        {
+            if (value.Kind == JsonKind.Null) return true;
+            switch (field.Kind)
+            {
+                case WireKind.Int64:
+                    return IsInt64(value);
+                case WireKind.Int32:
+                    return (value.Kind == JsonKind.Number || value.Kind == JsonKind.String) && WireInteger.TryParseInt32(value.Text, out _);
+                case WireKind.String:
+                    return value.Kind == JsonKind.String;
+                case WireKind.Object:
+                    return value.Kind == JsonKind.Object && Fits(value, field.Shape!);
+                case WireKind.ObjectArray:
+                    if (value.Kind != JsonKind.Array) return false;
+                    foreach (var item in value.Items)
+                    {
+                        if (item.Kind == JsonKind.Null) continue;
+                        if (item.Kind != JsonKind.Object || !Fits(item, field.Shape!)) return false;
+                    }
+                    return true;
+                case WireKind.Int64Array:
+                    if (value.Kind != JsonKind.Array) return false;
+                    foreach (var item in value.Items)
+                    {
+                        if (!IsInt64(item)) return false;
+                    }
+                    return true;
+                case WireKind.AnyArray:
+                    return value.Kind == JsonKind.Array;
+                default:
+                    return true;
+            }
+        }
+
+        private static string? FindProblemWithPath(JsonNode node, WireShape shape, string path, out JsonNode? at)
+        {
             foreach (var property in node.Properties)
             {
                 var field = shape.Find(property.Name);
@@ -41,7 +97,7 @@ namespace Hackle.Generators.Manifest
                 case WireKind.String:
                     return value.Kind == JsonKind.String ? null : ItemRules.WrongKind(path, field.Kind);
                 case WireKind.Object:
-                    return value.Kind == JsonKind.Object ? FindProblem(value, field.Shape!, path, out at) : ItemRules.WrongKind(path, field.Kind);
+                    return value.Kind == JsonKind.Object ? FindProblemWithPath(value, field.Shape!, path, out at) : ItemRules.WrongKind(path, field.Kind);
                 case WireKind.ObjectArray:
                     if (value.Kind != JsonKind.Array) return ItemRules.WrongKind(path, field.Kind);
                     for (var i = 0; i < value.Items.Count; i++)
@@ -51,7 +107,7 @@ namespace Hackle.Generators.Manifest
                         if (item.Kind == JsonKind.Null) continue;
                         at = item;
                         if (item.Kind != JsonKind.Object) return ItemRules.WrongKind(itemPath, WireKind.Object);
-                        var problem = FindProblem(item, field.Shape!, itemPath, out at);
+                        var problem = FindProblemWithPath(item, field.Shape!, itemPath, out at);
                         if (problem != null) return problem;
                     }
                     return null;

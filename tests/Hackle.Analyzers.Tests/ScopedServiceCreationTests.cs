@@ -101,20 +101,44 @@ public class ScopedServiceCreationTests
         }
         """, PerScope(0, Scoped));
 
-    [Fact]
-    public Task Scoped_class_that_creates_without_disposing_is_left_to_HKA104() => VerifyCS.AnalyzerAsync("""
-        using Hackle;
+    // Disposing the field would close the key's shared client once per scope (HKA101 at the next build), so a
+    // scoped or transient service that keeps its client undisposed gets no HKA104; registered in another file too.
+    [Theory]
+    [InlineData("services.AddScoped<CheckoutFlags>();", false)]
+    [InlineData("services.AddTransient<Shop.CheckoutFlags>();", false)]
+    [InlineData("services.Add(new ServiceDescriptor(typeof(CheckoutFlags), typeof(CheckoutFlags), ServiceLifetime.Scoped));", false)]
+    [InlineData("services.AddScoped(sp => new CheckoutFlags());", false)]
+    [InlineData("services.AddSingleton<CheckoutFlags>();", true)]
+    [InlineData("services.AddScoped<OtherFlags>();", true)]
+    public Task Class_that_creates_without_disposing_gets_HKA104_only_when_not_a_per_scope_service(string registration, bool reported) =>
+        VerifyCS.AnalyzerAsync($$"""
         using Microsoft.Extensions.DependencyInjection;
+        using Shop;
 
-        public sealed class CheckoutFlags
+        public sealed class OtherFlags { }
+
+        public static class Startup
         {
-            private readonly IHackleClient {|HKA104:_client|} = HackleClient.Create("sdk-key");
-
-            public bool NewCheckout(string userId) => _client.IsFeatureOn(7, new HackleUser(userId));
-
-            public static void Configure(IServiceCollection services) => services.AddScoped<CheckoutFlags>();
+            public static void Configure(IServiceCollection services)
+            {
+                {{registration}}
+            }
         }
-        """);
+        """, TestOptions.Default with { ExtraSources = new[] { ("/0/CheckoutFlags.cs", """
+            using Hackle;
+
+            namespace Shop;
+
+            public sealed class CheckoutFlags
+            {
+                private readonly IHackleClient {|#0:_client|} = HackleClient.Create("sdk-key");
+
+                public bool NewCheckout(string userId) => _client.IsFeatureOn(7, new HackleUser(userId));
+            }
+            """) } },
+        reported
+            ? new[] { VerifyCS.Diagnostic("HKA104").WithLocation(0).WithArguments("CheckoutFlags", "_client", "does not implement IDisposable") }
+            : Array.Empty<DiagnosticResult>());
 
     [Fact]
     public Task Scoped_factory_that_reads_a_statically_cached_client_is_not_reported() => VerifyCS.AnalyzerAsync("""

@@ -35,7 +35,7 @@ namespace Hackle.Analyzers.Lifetime
                 var routeHandlers = new RouteHandlerRegistry(start.Compilation, types);
                 // Classes registered as scoped or transient services (usually in another file) are matched with
                 // the creations they dispose at the end, in projects that use dependency injection.
-                var scopedServices = new ScopedServiceRegistry(types, routeHandlers);
+                var scopedServices = new ScopedServiceRegistry(types, routeHandlers, start.Compilation);
                 if (scopedServices.IsActive)
                 {
                     start.RegisterOperationAction(scopedServices.OnRegistrationCandidate, OperationKind.Invocation, OperationKind.ObjectCreation);

@@ -170,6 +170,9 @@ namespace Hackle.Analyzers.Lifetime
             {
                 var fate = _memberFates.TryGetValue(member, out var known) ? known : Fate.Dropped;
                 if (fate != Fate.Dropped) continue;
+                // A scoped or transient service must not dispose the client it got from HackleClient.Create: that is the
+                // shared client of the key, and disposing it per scope is HKA101. Keeping it undisposed is right there.
+                if (_scopedServices.MayBePerScopeService(_type, context.CancellationToken)) return;
                 var disposable = _type.Implements(_types.Disposable) || _type.Implements(_types.AsyncDisposable);
                 var properties = ImmutableDictionary<string, string?>.Empty
                     .Add(DiagnosticProperties.TypeIsDisposable, disposable ? "true" : "false")

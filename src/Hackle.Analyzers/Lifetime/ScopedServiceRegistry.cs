@@ -32,14 +32,25 @@ namespace Hackle.Analyzers.Lifetime
         private readonly ConcurrentBag<(INamedTypeSymbol Type, IOperation Creation, IMethodSymbol? PendingHandler)> _candidates =
             new ConcurrentBag<(INamedTypeSymbol, IOperation, IMethodSymbol?)>();
 
-        public ScopedServiceRegistry(KnownTypes types, RouteHandlerRegistry routeHandlers)
+        private readonly PerScopeRegistrationNames _perScopeNames;
+
+        public ScopedServiceRegistry(KnownTypes types, RouteHandlerRegistry routeHandlers, Compilation compilation)
         {
             _types = types;
             _routeHandlers = routeHandlers;
+            _perScopeNames = new PerScopeRegistrationNames(compilation);
         }
 
         /// <summary>True when the compilation references dependency injection at all; elsewhere the registry is inert.</summary>
         public bool IsActive => _types.ServiceCollection != null || _types.ServiceLifetime != null;
+
+        /// <summary>
+        /// True when some registration may make <paramref name="type"/> a scoped or transient service. Answerable
+        /// before the registrations' own analysis has run (it reads syntax), for HKA104, which cannot wait for
+        /// the end of the compilation without leaving the IDE's live analysis.
+        /// </summary>
+        public bool MayBePerScopeService(INamedTypeSymbol type, System.Threading.CancellationToken cancellationToken) =>
+            IsActive && type.TypeKind == TypeKind.Class && _perScopeNames.MayContain(type, cancellationToken);
 
         /// <summary>Records the classes an invocation or object creation registers as scoped or transient.</summary>
         public void OnRegistrationCandidate(OperationAnalysisContext context)

@@ -40,7 +40,7 @@ namespace Hackle
         /// <summary>The user the event is about.</summary>
         public HackleUser User { get; }
 
-        internal static long Now() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        internal static long Now() => Internal.EventClock.UnixMilliseconds();
     }
 
     /// <summary>Records that a user was exposed to a variation of an A/B test or feature flag.</summary>

@@ -5,9 +5,10 @@ using System.Threading.Tasks;
 namespace Hackle.Internal.Delivery
 {
     /// <summary>
-    /// How the delivery closes without losing count of an event. Producers enter and leave around each
-    /// enqueue; closing shuts the gate and waits for producers inside, so an event that passed the gate is
-    /// in the queue before the loop drains it. Then <see cref="Stopping"/> tells the loop (and senders) to
+    /// How the delivery closes without losing count of an event. Closing shuts the queue's intake, which
+    /// waits for the events admitted before to be written (<see cref="BoundedEventQueue.Close"/>: producers
+    /// pay nothing per event for it), so an event that got in is in the queue before the loop drains it,
+    /// and one that did not is refused and counted. Then <see cref="Stopping"/> tells the loop (and senders) to
     /// finish, and <see cref="Aborted"/> gives up on whatever is unsent when the close time limit passes.
     /// The close runs once; later calls share it. The token sources are never disposed: a send that
     /// outlives the close may still read them.
@@ -19,7 +20,6 @@ namespace Hackle.Internal.Delivery
         private readonly object _lock = new object();
         private Task? _close;
         private int _closed;
-        private int _producers;
 
         /// <summary>True once closing began; new events are then dropped.</summary>
         public bool IsClosed => Volatile.Read(ref _closed) != 0;
@@ -36,10 +36,6 @@ namespace Hackle.Internal.Delivery
             get { lock (_lock) return _close; }
         }
 
-        public void EnterProducer() => Interlocked.Increment(ref _producers);
-
-        public void ExitProducer() => Interlocked.Decrement(ref _producers);
-
         /// <summary>Starts <paramref name="close"/> on the first call; every call returns that one close.</summary>
         public Task RunOnce(Func<Task> close)
         {
@@ -49,12 +45,11 @@ namespace Hackle.Internal.Delivery
             }
         }
 
-        /// <summary>Shuts the gate, waits for producers already inside (a few instructions each), then signals <see cref="Stopping"/>.</summary>
-        public void Stop()
+        /// <summary>Shuts <paramref name="queue"/>'s intake, waits for the events admitted before to be written (a few instructions each), then signals <see cref="Stopping"/>.</summary>
+        public void Stop(BoundedEventQueue queue)
         {
             Interlocked.Exchange(ref _closed, 1);
-            var spin = new SpinWait();
-            while (Volatile.Read(ref _producers) != 0) spin.SpinOnce();
+            queue.Close();
             _stopping.Cancel();
         }
 

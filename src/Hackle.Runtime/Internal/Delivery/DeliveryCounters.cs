@@ -19,11 +19,14 @@ namespace Hackle.Internal.Delivery
     /// metrics, so the numbers a test reads and the numbers a dashboard shows cannot disagree. The
     /// count comes first and the metrics contain a listener's exceptions, so a broken listener can
     /// neither skip a count nor stop the caller between counting and freeing a slot.
+    /// Nothing is counted per event on the way in: the events received are those the queue admitted (its
+    /// enqueue position, passed to <see cref="Snapshot"/>) plus those it refused (<see cref="Refused"/>,
+    /// rare by nature: a full queue or a closed delivery).
     /// </summary>
     internal sealed class DeliveryCounters
     {
         private readonly HackleMetrics _metrics;
-        private long _received;
+        private long _refused;
         private long _sent;
         private long _queueFull;
         private long _rejected;
@@ -33,7 +36,13 @@ namespace Hackle.Internal.Delivery
 
         public DeliveryCounters(HackleMetrics metrics) => _metrics = metrics;
 
-        public void Received() => Interlocked.Increment(ref _received);
+        /// <summary>Counts an event the queue refused at the intake (full or closed): dropped, and received.</summary>
+        public void Refused(DropCause cause)
+        {
+            // The drop first: a snapshot never counts the event received before it counts its fate.
+            Dropped(1, cause);
+            Interlocked.Increment(ref _refused);
+        }
 
         public void Queued() => _metrics.Queued();
 
@@ -56,8 +65,9 @@ namespace Hackle.Internal.Delivery
             }
         }
 
-        public HackleEventStats Snapshot(long pending) => new HackleEventStats(
-            Interlocked.Read(ref _received), Interlocked.Read(ref _sent), pending,
+        /// <summary>The accounting, given the events the queue ever admitted and those queued or in flight now.</summary>
+        public HackleEventStats Snapshot(long admitted, long pending) => new HackleEventStats(
+            admitted + Interlocked.Read(ref _refused), Interlocked.Read(ref _sent), pending,
             Interlocked.Read(ref _queueFull), Interlocked.Read(ref _rejected),
             Interlocked.Read(ref _retriesExhausted), Interlocked.Read(ref _closed), Interlocked.Read(ref _unserializable));
 

@@ -68,60 +68,37 @@ namespace Hackle.Internal.Delivery
         }
 
         /// <summary>The accounting so far.</summary>
-        public HackleEventStats Stats => _counters.Snapshot(_queue.Count + _inFlight.EventCount);
+        public HackleEventStats Stats => _counters.Snapshot(_queue.Admitted, _queue.Count + _inFlight.EventCount);
 
         /// <summary>Starts the delivery loop on the thread pool.</summary>
         public void Start() => _loop = Task.Run(RunAsync);
 
         /// <summary>Queues an event: no lock, no wait, no allocation. A full queue drops the event and counts it.</summary>
-        public void Enqueue(UserEvent userEvent)
-        {
-            // Close waits for producers inside this method, so an event that passed the closed check is drained, not stranded.
-            _close.EnterProducer();
-            try
-            {
-                if (Admit()) Queued(_queue.TryEnqueue(userEvent, EstimateBytes(userEvent)));
-            }
-            finally
-            {
-                _close.ExitProducer();
-            }
-        }
+        public void Enqueue(UserEvent userEvent) => Offered(_queue.TryEnqueue(userEvent, EstimateBytes(userEvent)));
 
         /// <summary>Queues an exposure by value, the same way: no lock, no wait, no allocation, and the same drop and count when full.</summary>
-        public void EnqueueExposure(in ExposureRecord exposure)
-        {
-            _close.EnterProducer();
-            try
-            {
-                if (Admit()) Queued(_queue.TryEnqueue(exposure, EstimateBytes(exposure)));
-            }
-            finally
-            {
-                _close.ExitProducer();
-            }
-        }
+        public void EnqueueExposure(in ExposureRecord exposure) => Offered(_queue.TryEnqueue(exposure, EstimateBytes(exposure)));
 
-        /// <summary>Counts an event received; false (and counted as dropped) once close has begun.</summary>
-        private bool Admit()
+        /// <summary>
+        /// Counts what became of an event the queue was offered (an admitted one is counted by the queue's
+        /// position, see <see cref="DeliveryCounters"/>); a full batch wakes the loop. Once close has begun the
+        /// queue refuses everything, so an event is either drained by the close or counted here.
+        /// </summary>
+        private void Offered(Admission admission)
         {
-            _counters.Received();
-            if (!_close.IsClosed) return true;
-            _counters.Dropped(1, DropCause.Closed);
-            return false;
-        }
-
-        /// <summary>Counts what became of an event the queue was offered; a full batch wakes the loop.</summary>
-        private void Queued(bool queued)
-        {
-            if (!queued)
+            if (admission == Admission.Queued)
             {
-                _counters.Dropped(1, DropCause.QueueFull);
-                ScheduleQueueFullWarning();
+                _counters.Queued();
+                if (_queue.Count >= _batchSize) _wake.Set();
                 return;
             }
-            _counters.Queued();
-            if (_queue.Count >= _batchSize) _wake.Set();
+            if (admission == Admission.Closed)
+            {
+                _counters.Refused(DropCause.Closed);
+                return;
+            }
+            _counters.Refused(DropCause.QueueFull);
+            ScheduleQueueFullWarning();
         }
 
         private static int EstimateBytes(in ExposureRecord exposure)
@@ -208,7 +185,7 @@ namespace Hackle.Internal.Delivery
 
         private async Task CloseCoreAsync(CancellationToken deadline)
         {
-            _close.Stop();
+            _close.Stop(_queue);
             _wake.Set();
             if (!await AsyncHelpers.TryWaitAsync(_loop, deadline).ConfigureAwait(false) ||
                 !await AsyncHelpers.TryWaitAsync(_inFlight.WhenSendsEnd(), deadline).ConfigureAwait(false))

@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 namespace Hackle
 {
     /// <summary>An event sink for offline use: events are counted, not sent.</summary>
-    public sealed class DiscardingEventSink : IHackleEventSink, Internal.Delivery.IExposureSink
+    public sealed class DiscardingEventSink : IHackleEventSink, Internal.Delivery.IExposureSink, Internal.Delivery.ITrackSink
     {
         private readonly Internal.StripedCounter _discarded = new Internal.StripedCounter();
 
@@ -16,6 +16,9 @@ namespace Hackle
 
         // An exposure from a decision is counted without ever being made into an object.
         void Internal.Delivery.IExposureSink.EnqueueExposure(in Internal.Delivery.ExposureRecord exposure) => _discarded.Increment();
+
+        // So is a tracked event.
+        void Internal.Delivery.ITrackSink.EnqueueTrack(in Internal.Delivery.TrackRecord track) => _discarded.Increment();
 
         /// <inheritdoc />
         public Task FlushAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;

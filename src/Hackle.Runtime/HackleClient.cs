@@ -37,7 +37,7 @@ namespace Hackle
         private readonly HackleMetrics _metrics;
         private readonly WorkspaceSnapshotHolder _snapshot;
         private readonly DecisionPipeline _decisions;
-        private readonly IHackleEventSink _events;
+        private readonly MeteredEventSink _events;
         private readonly HackleHttpClient? _http;
         private readonly HttpEventDelivery? _delivery;
         private readonly WorkspacePoller? _poller;
@@ -253,7 +253,7 @@ namespace Hackle
                 if (user is null || !user.HasIdentifiers) { Log.TrackIgnored(_logger, "the user has no identifier"); return; }
                 var workspace = _snapshot.Current;
                 var eventTypeId = workspace != null && workspace.EventTypes.TryGetValue(hackleEvent.Key, out var eventType) ? eventType.Id : 0L;
-                _events.Enqueue(EventFactory.Track(hackleEvent, user, UserEvent.Now(), eventTypeId));
+                _events.EnqueueTrack(new TrackRecord(hackleEvent, user, UserEvent.Now(), eventTypeId));
             }
             catch (Exception e)
             {

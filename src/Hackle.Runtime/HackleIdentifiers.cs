@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Threading;
 using Hackle.Internal;
 
 namespace Hackle
@@ -25,6 +26,7 @@ namespace Hackle
 
         private readonly Dictionary<string, string> _values = new Dictionary<string, string>(StringComparer.Ordinal);
         private int _dropped;
+        private int _version;
 
         /// <summary>How many entries were dropped because they were invalid or over <see cref="MaxCount"/>.</summary>
         public int DroppedCount => _dropped;
@@ -45,6 +47,8 @@ namespace Hackle
             if (type is null || type.Length > MaxTypeLength || !IsValidValue(value)) return Drop(InputDrops.IdentifierInvalid);
             if (!_values.ContainsKey(type) && _values.Count >= MaxCount) return Drop(InputDrops.IdentifierCountLimit);
             _values[type] = value!;
+            // Counted after the change is made: a walk that read Version before and after saw one state.
+            Volatile.Write(ref _version, unchecked(_version + 1));
             return true;
         }
 
@@ -54,6 +58,9 @@ namespace Hackle
             InputDrops.Add(cause);
             return false;
         }
+
+        /// <summary>Counts the changes (see <see cref="HackleUser.Version"/>).</summary>
+        internal int Version => Volatile.Read(ref _version);
 
         /// <summary>True for a value Hackle accepts as an identifier: not null, not blank, at most 512 characters.</summary>
         public static bool IsValidValue(string? value)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Threading;
 using Hackle.Internal;
 
 namespace Hackle
@@ -37,6 +38,7 @@ namespace Hackle
 
         private readonly Dictionary<string, object> _values = new Dictionary<string, object>(StringComparer.Ordinal);
         private int _dropped;
+        private int _version;
 
         /// <summary>How many entries were dropped because they broke a limit or had an unsupported value.</summary>
         public int DroppedCount => _dropped;
@@ -60,6 +62,7 @@ namespace Hackle
             var normalized = Normalize(value, isSystem: key.Length > 0 && key[0] == '$', out var cause);
             if (normalized is null) return Drop(cause);
             _values[key] = normalized;
+            Changed();
             return true;
         }
 
@@ -71,7 +74,17 @@ namespace Hackle
         }
 
         /// <summary>Removes a property.</summary>
-        public bool Remove(string key) => _values.Remove(key);
+        public bool Remove(string key)
+        {
+            if (!_values.Remove(key)) return false;
+            Changed();
+            return true;
+        }
+
+        /// <summary>Counts the changes, after each is made: a walk that read <see cref="Version"/> before and after saw one state.</summary>
+        internal int Version => Volatile.Read(ref _version);
+
+        private void Changed() => Volatile.Write(ref _version, unchecked(_version + 1));
 
         /// <inheritdoc />
         public int Count => _values.Count;

@@ -1,3 +1,4 @@
+using System.Threading;
 using Hackle.Internal;
 
 namespace Hackle
@@ -22,18 +23,26 @@ namespace Hackle
         private string? _id;
         private string? _userId;
         private string? _deviceId;
+        private int _version;
+
+        /// <summary>
+        /// The size estimate of the user's part of an event, with the <see cref="Version"/> it was taken at:
+        /// (version &lt;&lt; 32) | bytes, 0 when none was taken. Kept by <c>EventSizeEstimate</c>, so a user's
+        /// properties are walked once, not on every exposure.
+        /// </summary>
+        internal long SizeEstimate;
 
         /// <summary>Creates a user, optionally with its <see cref="Id"/>.</summary>
         public HackleUser(string? id = null) => Id = id;
 
         /// <summary>The default identifier (<c>$id</c>); a blank or over-long value is dropped.</summary>
-        public string? Id { get => _id; set => _id = Valid(value); }
+        public string? Id { get => _id; set { _id = Valid(value); Changed(); } }
 
         /// <summary>The signed-in user's id (<c>$userId</c>); a blank or over-long value is dropped.</summary>
-        public string? UserId { get => _userId; set => _userId = Valid(value); }
+        public string? UserId { get => _userId; set { _userId = Valid(value); Changed(); } }
 
         /// <summary>The device id (<c>$deviceId</c>); a blank or over-long value is dropped.</summary>
-        public string? DeviceId { get => _deviceId; set => _deviceId = Valid(value); }
+        public string? DeviceId { get => _deviceId; set { _deviceId = Valid(value); Changed(); } }
 
         // Created on first use: most users carry an id and nothing else, and a web app makes one per request.
         private HackleIdentifiers? _identifiers;
@@ -69,6 +78,14 @@ namespace Hackle
             value = null!;
             return false;
         }
+
+        /// <summary>
+        /// Changes whenever anything an event carries of the user changes (an identifier, a custom identifier, a
+        /// property): the sum of counters that only go up, each bumped after its change is made.
+        /// </summary>
+        internal int Version => unchecked(Volatile.Read(ref _version) + (_identifiers?.Version ?? 0) + (_properties?.Version ?? 0));
+
+        private void Changed() => Volatile.Write(ref _version, unchecked(_version + 1));
 
         private static string? Valid(string? value)
         {

@@ -36,4 +36,21 @@ public sealed class HotPathTests
         Assert.Equal(0, online.EventStats.DroppedQueueFull);
         Assert.True(online.EventStats.Received >= 5_200, "every decision's exposure reached the delivery");
     }
+
+    [Fact]
+    public void A_track_counted_by_the_offline_sink_allocates_nothing()
+    {
+        var sink = new DiscardingEventSink();
+        using var offline = HackleClient.Create(TestClients.NewKey(), new HackleClientOptions { Offline = true, Workspace = HackleWorkspace.Parse(Configs.Flag(on: true)), EventSink = sink });
+        var user = TestClients.User();
+        var purchase = new HackleEvent("purchase") { Value = 12.5, Properties = { ["pay_method"] = "CARD" } };
+
+        for (var i = 0; i < 200; i++) offline.Track(purchase, user);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 5_000; i++) offline.Track(purchase, user);
+        var allocated = (GC.GetAllocatedBytesForCurrentThread() - before) / 5_000;
+
+        Assert.True(allocated == 0, $"a track handed to the offline sink allocates {allocated} B");
+        Assert.Equal(5_200, sink.DiscardedCount);
+    }
 }

@@ -1,4 +1,4 @@
-using System.Collections.Generic;
+using System.Threading;
 
 namespace Hackle.Internal.Delivery
 {
@@ -49,12 +49,24 @@ namespace Hackle.Internal.Delivery
             return bytes > int.MaxValue ? int.MaxValue : (int)bytes;
         }
 
+        /// <summary>The user's part, walked once per version of the user (<see cref="HackleUser.SizeEstimate"/>): a request's decisions share one user.</summary>
         private static long Of(HackleUser user)
         {
+            var version = user.Version;
+            var cached = Volatile.Read(ref user.SizeEstimate);
+            if (cached != 0 && (int)(cached >> 32) == version) return cached & uint.MaxValue;
+            var bytes = Walk(user);
+            // Kept only if nothing changed during the walk (every change bumps the version after it is made).
+            if (bytes <= int.MaxValue && user.Version == version) Volatile.Write(ref user.SizeEstimate, ((long)version << 32) | bytes);
+            return bytes;
+        }
+
+        private static long Walk(HackleUser user)
+        {
             long bytes = (user.Id?.Length ?? 0) * 2 + (user.UserId?.Length ?? 0) + (user.DeviceId?.Length ?? 0) + 3 * EntryBytes;
-            var identifiers = user.Identifiers.GetStructEnumerator();
+            var identifiers = user.IdentifiersOrEmpty.GetStructEnumerator();
             while (identifiers.MoveNext()) bytes += identifiers.Current.Key.Length + identifiers.Current.Value.Length + EntryBytes;
-            return bytes + Of(user.Properties);
+            return bytes + Of(user.PropertiesOrEmpty);
         }
 
         private static long Of(HackleProperties properties)

@@ -10,12 +10,15 @@ namespace Hackle.Internal.Delivery
     /// Counts exposures on their way to whichever sink is in use, the HTTP delivery or the caller's own,
     /// and contains a sink that throws: a custom sink is user code, and nothing it does may reach the
     /// decision path or hang a flush or close. Its first failure is logged; the rest only counted.
-    /// Exposures pass through as values to the SDK's own sinks and become objects only for the caller's.
+    /// Exposures and tracks pass through as values to the SDK's own sinks that take them and become objects
+    /// only for the others.
     /// </summary>
-    internal sealed class MeteredEventSink : IHackleEventSink, IExposureSink
+    internal sealed class MeteredEventSink : IHackleEventSink, IExposureSink, ITrackSink
     {
         private readonly IHackleEventSink _inner;
         private readonly IExposureSink _exposures;
+        /// <summary>The inner sink when it takes tracks as values; null when it gets <see cref="TrackEvent"/> objects.</summary>
+        private readonly ITrackSink? _tracks;
         private readonly HackleMetrics _metrics;
         private readonly ILogger _logger;
         private readonly SecretRedactor _redactor;
@@ -25,6 +28,7 @@ namespace Hackle.Internal.Delivery
         {
             _inner = inner;
             _exposures = MaterializingExposureSink.For(inner);
+            _tracks = inner as ITrackSink;
             _metrics = metrics;
             _logger = logger;
             _redactor = redactor;
@@ -52,6 +56,19 @@ namespace Hackle.Internal.Delivery
             try
             {
                 _exposures.EnqueueExposure(exposure);
+            }
+            catch (Exception e)
+            {
+                Failed(nameof(Enqueue), e);
+            }
+        }
+
+        public void EnqueueTrack(in TrackRecord track)
+        {
+            try
+            {
+                if (_tracks != null) _tracks.EnqueueTrack(track);
+                else _inner.Enqueue(track.ToEvent());
             }
             catch (Exception e)
             {

@@ -151,4 +151,33 @@ public class BoundedEventQueueTests
             Assert.Equal(0, queue.Bytes);
         }
     }
+
+    [Fact]
+    public void The_bounds_and_totals_stay_exact_after_the_producers_counters_wrap()
+    {
+        // The producers' word keeps the position modulo 2^26 and the bytes modulo 2^37: run both past their wrap.
+        var queue = new BoundedEventQueue(capacity: 3, maxBytes: 1 << 30);
+        var track = Track();
+        const long Events = (1L << 26) + 1_000;
+        for (long i = 0; i < Events; i++)
+        {
+            if (queue.TryEnqueue(track, 1 << 20) != Admission.Queued || !queue.TryDequeue(out _))
+                Assert.Fail($"event {i} was refused or lost");
+        }
+        Assert.Equal(Events, queue.Admitted);
+        Assert.Equal(0, queue.Count);
+        Assert.Equal(0, queue.Bytes);
+
+        Assert.Equal(Admission.Queued, queue.TryEnqueue(track, 1 << 20));
+        Assert.Equal(Admission.Queued, queue.TryEnqueue(track, 1 << 20));
+        Assert.Equal(Admission.Full, queue.TryEnqueue(track, (1 << 30) - (1 << 21) + 1));
+        Assert.Equal(Admission.Queued, queue.TryEnqueue(track, 1 << 20));
+        Assert.Equal(Admission.Full, queue.TryEnqueue(track, 1));
+        Assert.Equal(3, queue.Count);
+        Assert.Equal(3L << 20, queue.Bytes);
+        Assert.Equal(Events + 3, queue.Admitted);
+        queue.Close();
+        Assert.Equal(Events + 3, queue.Admitted);
+        Assert.Equal(3, queue.Count);
+    }
 }

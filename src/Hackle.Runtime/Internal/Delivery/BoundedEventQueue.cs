@@ -1,4 +1,8 @@
+using System.Runtime.CompilerServices;
 using System.Threading;
+#if NET8_0_OR_GREATER
+using System.Runtime.Intrinsics.X86;
+#endif
 
 namespace Hackle.Internal.Delivery
 {
@@ -20,22 +24,34 @@ namespace Hackle.Internal.Delivery
     /// hundreds of megabytes. Batches taken out and waiting for a retry keep their room reserved
     /// (<see cref="Reserve"/>), so failures slow the intake instead of letting the waiting batches grow
     /// without bound.
-    /// An enqueue costs two interlocked operations: the byte budget's add and the claim of the next
-    /// position. The count needs none of its own: it is the enqueue position minus the dequeue position,
-    /// read before the claim (a stale dequeue position only overstates it, so the bound holds exactly or
-    /// conservatively), and the enqueue position is also the number of events ever admitted. Closing sets
-    /// a bit in the enqueue position, so a producer's claim either lands before the close (and the close
-    /// waits for its cell to be written) or fails and the event is refused: no per-event enter and leave.
+    /// An enqueue is one interlocked operation: the producers' side is a single word (<see cref="_head"/>)
+    /// holding the enqueue position, the running total of the bytes enqueued and a closed bit, claimed with
+    /// one compare-and-swap. The consumers keep their own totals (position and bytes taken out), so the
+    /// count and the bytes in the queue are differences of the two sides, checked before the claim: a stale
+    /// read of the consumers' side only overstates them (the bounds hold exactly or conservatively), and
+    /// the claim fails if the producers' side moved. Closing sets the closed bit, so a producer's claim either
+    /// lands before the close (and the close waits for its cell to be written) or fails and the event is
+    /// refused: no per-event enter and leave. The producers' word keeps positions and bytes modulo powers of
+    /// two (the consumers' totals are whole), which is exact while the differences stay far below those powers:
+    /// at most 2^24 events and 1 GiB are ever in the queue.
     /// An exposure is stored by value in its cell (<see cref="ExposureRecord"/>), so queueing one allocates
     /// nothing; the cells are made once, and no more of them than the byte budget can ever fill.
     /// </summary>
     internal sealed class BoundedEventQueue
     {
-        /// <summary>Set in <see cref="_enqueuePosition"/> once the intake is shut; positions never come near it.</summary>
-        private const long ClosedBit = 1L << 62;
+        /// <summary>Bits of the enqueue position in <see cref="_head"/> (and of the cells' sequences): twice the most events ever queued, for the sign.</summary>
+        private const int PositionBits = 26;
+        private const long PositionMask = (1L << PositionBits) - 1;
+        /// <summary>Bits of the running total of bytes enqueued: 64 GiB either way, against at most 1 GiB in the queue.</summary>
+        private const int BytesBits = 37;
+        private const long BytesMask = (1L << BytesBits) - 1;
+        /// <summary>The sign bit of <see cref="_head"/>, set once the intake is shut.</summary>
+        private const long ClosedBit = long.MinValue;
+        private const int MaxRing = 1 << 24;
 
         private struct Cell
         {
+            /// <summary>Modulo 2^<see cref="PositionBits"/>: the position it waits to be written at, that plus one once written, plus the ring's size once taken.</summary>
             public long Sequence;
             public QueuedEvent Item;
         }
@@ -44,11 +60,13 @@ namespace Hackle.Internal.Delivery
         private readonly long _mask;
         private readonly int _capacity;
         private readonly long _maxBytes;
-        /// <summary>The next position to claim (so the count of events ever admitted), with <see cref="ClosedBit"/> once closed.</summary>
-        private long _enqueuePosition;
+        /// <summary>The producers' side: closed bit | bytes enqueued (mod 2^37) &lt;&lt; 26 | enqueue position (mod 2^26).</summary>
+        private long _head;
+        /// <summary>The consumers' side: events taken out so far, and their bytes.</summary>
         private long _dequeuePosition;
+        private long _dequeuedBytes;
         private int _reservedCount;
-        private long _bytes;
+        private long _reservedBytes;
 
         public BoundedEventQueue(int capacity, long maxBytes)
         {
@@ -59,6 +77,7 @@ namespace Hackle.Internal.Delivery
             var reachable = (int)System.Math.Min(capacity, maxBytes / EventSizeEstimate.MinBytes + 1);
             var size = 1;
             while (size < reachable) size <<= 1;
+            if (size > MaxRing || maxBytes > 1L << 30) throw new System.ArgumentOutOfRangeException(nameof(capacity), "at most 2^24 events and 1 GiB");
             _cells = new Cell[size];
             for (var i = 0; i < size; i++) _cells[i].Sequence = i;
             _mask = size - 1;
@@ -75,31 +94,50 @@ namespace Hackle.Internal.Delivery
         {
             get
             {
-                // The dequeue position first: read the other way round, a take in between could make the difference negative.
-                var dequeued = Volatile.Read(ref _dequeuePosition);
-                var count = (Volatile.Read(ref _enqueuePosition) & ~ClosedBit) - dequeued;
+                var head = Volatile.Read(ref _head);
+                var count = Wrapped(head - Volatile.Read(ref _dequeuePosition), PositionBits);
                 return count <= 0 ? 0 : (int)count;
             }
         }
 
         /// <summary>Events ever admitted into the queue (taken out or not).</summary>
-        public long Admitted => Volatile.Read(ref _enqueuePosition) & ~ClosedBit;
+        public long Admitted
+        {
+            get
+            {
+                var head = Volatile.Read(ref _head);
+                // Read after the head, the consumers' position may be ahead of it; the difference is signed either way.
+                var dequeued = Volatile.Read(ref _dequeuePosition);
+                return dequeued + Wrapped(head - dequeued, PositionBits);
+            }
+        }
 
         /// <summary>True once <see cref="Close"/> began: every offer is refused.</summary>
-        public bool IsClosed => (Volatile.Read(ref _enqueuePosition) & ClosedBit) != 0;
+        public bool IsClosed => Volatile.Read(ref _head) < 0;
 
         /// <summary>Estimated bytes of the events in the queue and of the reservations.</summary>
-        public long Bytes => Interlocked.Read(ref _bytes);
+        public long Bytes
+        {
+            get
+            {
+                var queued = Wrapped((Volatile.Read(ref _head) >> PositionBits) - Volatile.Read(ref _dequeuedBytes), BytesBits);
+                return (queued <= 0 ? 0 : queued) + Volatile.Read(ref _reservedBytes);
+            }
+        }
+
+        /// <summary>The signed difference of two counters kept modulo 2^<paramref name="bits"/>.</summary>
+        private static long Wrapped(long difference, int bits) => (difference << (64 - bits)) >> (64 - bits);
 
         /// <summary>Queues <paramref name="item"/> of <paramref name="bytes"/> estimated bytes, unless the queue is full or closed.</summary>
         public Admission TryEnqueue(UserEvent item, int bytes)
         {
             var admission = TryClaim(bytes, out var position);
             if (admission != Admission.Queued) return admission;
+            PrefetchCell(position + 1);
             ref var cell = ref _cells[position & _mask];
             cell.Item.Event = item;
             cell.Item.Bytes = bytes;
-            Volatile.Write(ref cell.Sequence, position + 1);
+            Volatile.Write(ref cell.Sequence, (position + 1) & PositionMask);
             return Admission.Queued;
         }
 
@@ -108,53 +146,71 @@ namespace Hackle.Internal.Delivery
         {
             var admission = TryClaim(bytes, out var position);
             if (admission != Admission.Queued) return admission;
+            PrefetchCell(position + 1);
             ref var cell = ref _cells[position & _mask];
             cell.Item.Exposure = exposure;
             cell.Item.Bytes = bytes;
-            Volatile.Write(ref cell.Sequence, position + 1);
+            Volatile.Write(ref cell.Sequence, (position + 1) & PositionMask);
             return Admission.Queued;
         }
 
-        /// <summary>Takes room for one event of <paramref name="bytes"/> and claims the next cell; the caller fills it and publishes its sequence.</summary>
+        /// <summary>
+        /// Takes room for one event of <paramref name="bytes"/> and claims the next cell (its position modulo
+        /// 2^<see cref="PositionBits"/>), in one compare-and-swap; the caller fills the cell and publishes its sequence.
+        /// </summary>
         private Admission TryClaim(int bytes, out long position)
         {
-            var budgeted = false;
-            position = Volatile.Read(ref _enqueuePosition);
+            var head = Volatile.Read(ref _head);
             while (true)
             {
-                if ((position & ClosedBit) != 0) return Refuse(Admission.Closed, budgeted, bytes);
-                // The count bound: a stale dequeue position overstates the count, never understates it.
-                if (position - Volatile.Read(ref _dequeuePosition) + Volatile.Read(ref _reservedCount) >= _capacity)
-                    return Refuse(Admission.Full, budgeted, bytes);
+                if (head < 0)
+                {
+                    position = 0;
+                    return Admission.Closed;
+                }
+                position = head & PositionMask;
+                var enqueuedBytes = (head >> PositionBits) & BytesMask;
+                // Both read after the head: if the head is still current at the claim, these are no newer than
+                // it, so the count and bytes below are exact or overstated (a take since is not seen yet).
+                var count = Wrapped(position - Volatile.Read(ref _dequeuePosition), PositionBits);
+                var queuedBytes = Wrapped(enqueuedBytes - Volatile.Read(ref _dequeuedBytes), BytesBits);
                 ref var cell = ref _cells[position & _mask];
-                var gap = Volatile.Read(ref cell.Sequence) - position;
-                if (gap > 0)
+                var gap = Wrapped(Volatile.Read(ref cell.Sequence) - position, PositionBits);
+                if (gap > 0 || count + Volatile.Read(ref _reservedCount) >= _capacity || gap < 0 ||
+                    queuedBytes + Volatile.Read(ref _reservedBytes) + bytes > _maxBytes)
                 {
-                    // Another producer claimed this position: start again from the current one.
-                    position = Volatile.Read(ref _enqueuePosition);
-                    continue;
+                    // Full, or this head is stale (another producer claimed its position): only a current head may refuse.
+                    var current = Volatile.Read(ref _head);
+                    if (current != head)
+                    {
+                        head = current;
+                        continue;
+                    }
+                    // A cell a lap behind still being taken out (gap < 0) is full too, this instant; failing beats waiting.
+                    return Admission.Full;
                 }
-                if (gap < 0)
-                {
-                    // The event a lap behind is still being taken out: the ring is full this instant. Failing beats waiting.
-                    return Refuse(Admission.Full, budgeted, bytes);
-                }
-                if (!budgeted)
-                {
-                    // Added before the claim, so the bound can only be overstated while a claim is under way.
-                    if (Interlocked.Add(ref _bytes, bytes) > _maxBytes) return Refuse(Admission.Full, true, bytes);
-                    budgeted = true;
-                }
-                var seen = Interlocked.CompareExchange(ref _enqueuePosition, position + 1, position);
-                if (seen == position) return Admission.Queued;
-                position = seen;
+                var claimed = (((enqueuedBytes + bytes) & BytesMask) << PositionBits) | ((position + 1) & PositionMask);
+                var seen = Interlocked.CompareExchange(ref _head, claimed, head);
+                if (seen == head) return Admission.Queued;
+                head = seen;
             }
         }
 
-        private Admission Refuse(Admission admission, bool budgeted, int bytes)
+        /// <summary>
+        /// Asks the CPU to bring the cell of <paramref name="position"/> into the cache: the ring is larger than the
+        /// cache and each cell comes round once a lap, so the next producer would otherwise stall on a memory read
+        /// of it. A hint only (it never faults, and a moved array only makes it useless); x86 only.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private unsafe void PrefetchCell(long position)
         {
-            if (budgeted) Interlocked.Add(ref _bytes, -bytes);
-            return admission;
+#if NET8_0_OR_GREATER
+            if (!Sse.IsSupported) return;
+            var cell = (byte*)Unsafe.AsPointer(ref _cells[position & _mask]);
+            // A cell spans two or three cache lines: its first and last bytes cover them.
+            Sse.Prefetch0(cell);
+            Sse.Prefetch0(cell + Unsafe.SizeOf<Cell>() - 1);
+#endif
         }
 
         /// <summary>Takes the oldest event with its estimated size (copied out; the cell lets go of its references); false when the queue is empty.</summary>
@@ -164,7 +220,7 @@ namespace Hackle.Internal.Delivery
             while (true)
             {
                 ref var cell = ref _cells[position & _mask];
-                var gap = Volatile.Read(ref cell.Sequence) - (position + 1);
+                var gap = Wrapped(Volatile.Read(ref cell.Sequence) - (position + 1), PositionBits);
                 if (gap == 0)
                 {
                     var seen = Interlocked.CompareExchange(ref _dequeuePosition, position + 1, position);
@@ -173,8 +229,8 @@ namespace Hackle.Internal.Delivery
                         item = cell.Item;
                         // Drop the references, so a drained queue keeps no user alive.
                         cell.Item = default;
-                        Volatile.Write(ref cell.Sequence, position + _mask + 1);
-                        Interlocked.Add(ref _bytes, -item.Bytes);
+                        Volatile.Write(ref cell.Sequence, (position + _mask + 1) & PositionMask);
+                        Interlocked.Add(ref _dequeuedBytes, item.Bytes);
                         return true;
                     }
                     position = seen;
@@ -199,20 +255,21 @@ namespace Hackle.Internal.Delivery
         /// </summary>
         public void Close()
         {
-            var position = Volatile.Read(ref _enqueuePosition);
-            while ((position & ClosedBit) == 0)
+            var head = Volatile.Read(ref _head);
+            while (head >= 0)
             {
-                var seen = Interlocked.CompareExchange(ref _enqueuePosition, position | ClosedBit, position);
-                if (seen == position) break;
-                position = seen;
+                var seen = Interlocked.CompareExchange(ref _head, head | ClosedBit, head);
+                if (seen == head) break;
+                head = seen;
             }
-            var end = position & ~ClosedBit;
+            var dequeued = Volatile.Read(ref _dequeuePosition);
+            var end = dequeued + Wrapped(head - dequeued, PositionBits);
             var spin = new SpinWait();
-            for (var p = Volatile.Read(ref _dequeuePosition); p < end; p++)
+            for (var p = dequeued; p < end; p++)
             {
                 ref var cell = ref _cells[p & _mask];
                 // p was claimed, so its cell reads p until written, then p + 1 (or more, once taken out again).
-                while (Volatile.Read(ref cell.Sequence) - (p + 1) < 0) spin.SpinOnce();
+                while (Wrapped(Volatile.Read(ref cell.Sequence) - (p + 1), PositionBits) < 0) spin.SpinOnce();
             }
         }
 
@@ -224,14 +281,14 @@ namespace Hackle.Internal.Delivery
         public void Reserve(int count, long bytes)
         {
             Interlocked.Add(ref _reservedCount, count);
-            Interlocked.Add(ref _bytes, bytes);
+            Interlocked.Add(ref _reservedBytes, bytes);
         }
 
         /// <summary>Gives back room kept by <see cref="Reserve"/>.</summary>
         public void Unreserve(int count, long bytes)
         {
             Interlocked.Add(ref _reservedCount, -count);
-            Interlocked.Add(ref _bytes, -bytes);
+            Interlocked.Add(ref _reservedBytes, -bytes);
         }
     }
 }

@@ -191,6 +191,90 @@ public class ExposureRecordPayloadTests
         Assert.DoesNotContain("$long", body);
     }
 
+    [Fact]
+    public void A_record_escapes_every_string_exactly_as_the_json_writer_does()
+    {
+        // Every ASCII character, HTML-sensitive ones, non-ASCII, a surrogate pair: only some are copied as they are.
+        var every = new StringBuilder();
+        for (var c = 0; c < 128; c++) every.Append((char)c);
+        var keys = new[] { every.ToString(), "한글 키", "emoji 😀", "<b>&'+`", "plain-key_1.2", "" };
+        var user = new HackleUser("id \"1\" <x>") { DeviceId = "기기" };
+        var queued = new QueuedEvent[keys.Length];
+        var objects = new List<UserEvent>();
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var evaluation = new ExperimentEvaluation(Experiment(ExperimentType.AbTest), null, keys[i], DecisionReason.TrafficAllocated, null);
+            queued[i].Exposure = new ExposureRecord(evaluation, user, 1_000 + i, i == 0 ? "ROOT \u2028 <" : null, 7);
+            objects.Add(queued[i].Exposure.ToEvent(FixedGuid(i + 1).ToString()));
+        }
+
+        var fromRecords = new EventPayloadWriter(new FixedInsertIds()).ToJson(queued, queued.Length);
+
+        Assert.Equal(EventPayloadWriter.ToJson(objects), fromRecords);
+        using var parsed = System.Text.Json.JsonDocument.Parse(fromRecords);
+        var exposures = parsed.RootElement.GetProperty("exposureEvents");
+        for (var i = 0; i < keys.Length; i++) Assert.Equal(keys[i], exposures[i].GetProperty("variationKey").GetString());
+    }
+
+    private sealed class ThrowingText
+    {
+        public override string ToString() => throw new FormatException("no text");
+    }
+
+    [Fact]
+    public void An_event_that_cannot_be_written_is_cut_out_and_the_rest_are_the_bytes_of_a_batch_without_it()
+    {
+        var good = RichUser();
+        var bad = new HackleUser("bad");
+        bad.Properties["$broken"] = new ThrowingText();
+        Assert.True(bad.Properties.ContainsKey("$broken"));
+        var evaluation = Records()[0].Evaluation;
+        var badTrack = new TrackEvent(good, 5, 1, new HackleEvent("t") { Properties = { ["$broken"] = new ThrowingText() } }, "track-bad");
+        var goodTrack = new TrackEvent(good, 6, 1, new HackleEvent("t"), "track-good");
+        // A good user's part is cached by the first event; the failures come after it, mid-run and between runs.
+        var all = new QueuedEvent[7];
+        all[0].Exposure = new ExposureRecord(evaluation, good, 1, null, 0);
+        all[1].Exposure = new ExposureRecord(evaluation, bad, 2, null, 0);
+        all[2].Exposure = new ExposureRecord(evaluation, good, 3, null, 0);
+        all[3].Event = badTrack;
+        all[4].Exposure = new ExposureRecord(evaluation, good, 4, null, 0);
+        all[5].Event = goodTrack;
+        all[6].Exposure = new ExposureRecord(evaluation, bad, 7, null, 0);
+        var without = new QueuedEvent[4];
+        without[0] = all[0];
+        without[1] = all[2];
+        without[2] = all[4];
+        without[3] = all[5];
+
+        var buffer = new PooledBufferWriter();
+        // The insertIds of the failed records are taken before they fail: the written ones get ids 1, 2, 3 either way.
+        new EventPayloadWriter(new SkippingInsertIds(2, 5)).Write(buffer, all, all.Length, out var unwritable, out var failure);
+        var body = buffer.Detach();
+        var written = Encoding.UTF8.GetString(body.Array, 0, body.Length);
+        body.Return();
+
+        Assert.Equal(3, unwritable);
+        Assert.IsType<FormatException>(failure);
+        Assert.Equal(new EventPayloadWriter(new FixedInsertIds()).ToJson(without, without.Length), written);
+    }
+
+    /// <summary>Fixed ids 1, 2, 3... that skip the given calls (the ids a failed record takes before it fails).</summary>
+    private sealed class SkippingInsertIds : InsertIdSource
+    {
+        private readonly HashSet<int> _skipped;
+        private int _calls;
+        private int _made;
+
+        public SkippingInsertIds(params int[] skipped) => _skipped = new HashSet<int>(skipped);
+
+        public override void Next(Span<char> destination)
+        {
+            _calls++;
+            var id = _skipped.Contains(_calls) ? -_calls : ++_made;
+            FixedGuid(id).ToString().AsSpan().CopyTo(destination);
+        }
+    }
+
     private static int CountOf(string text, string part)
     {
         var count = 0;

@@ -81,14 +81,16 @@ public static class DeliveryProcess
             {
                 Decide(client, user, 300_000, throttle: mode == "delivered");
                 await SettleAsync(client);
-                while (settleJit && warmupRounds < MaxWarmupRounds)
+                var quietRounds = 0;
+                while (settleJit && warmupRounds < MaxWarmupRounds && quietRounds < 2)
                 {
                     var before = System.Runtime.JitInfo.GetCompiledMethodCount();
                     await Task.Delay(200);
                     Decide(client, user, 100_000, throttle: mode == "delivered");
                     await SettleAsync(client);
                     warmupRounds++;
-                    if (System.Runtime.JitInfo.GetCompiledMethodCount() - before <= SettledJitMethods) break;
+                    // Two quiet rounds in a row: tiering comes in bursts (call counting, then a batch of recompiles).
+                    quietRounds = System.Runtime.JitInfo.GetCompiledMethodCount() - before <= SettledJitMethods ? quietRounds + 1 : 0;
                 }
             }
             await SettleAsync(client);

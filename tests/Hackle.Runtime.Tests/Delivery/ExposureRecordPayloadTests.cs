@@ -216,6 +216,42 @@ public class ExposureRecordPayloadTests
         for (var i = 0; i < keys.Length; i++) Assert.Equal(keys[i], exposures[i].GetProperty("variationKey").GetString());
     }
 
+    [Fact]
+    public void The_experiment_and_variation_bytes_kept_after_the_first_write_follow_the_model()
+    {
+        var experiment = Experiment(ExperimentType.AbTest);
+        var variation = new Variation(4, "B <한>", false, null, null);
+        var user = new HackleUser("u");
+        string RecordsBody(params ExperimentEvaluation[] evaluations)
+        {
+            var queued = new QueuedEvent[evaluations.Length];
+            for (var i = 0; i < queued.Length; i++) queued[i].Exposure = new ExposureRecord(evaluations[i], user, i, null, 0);
+            return new EventPayloadWriter(new FixedInsertIds()).ToJson(queued, queued.Length);
+        }
+        string ObjectsBody(params ExperimentEvaluation[] evaluations)
+        {
+            var objects = new List<UserEvent>();
+            for (var i = 0; i < evaluations.Length; i++) objects.Add(new ExposureRecord(evaluations[i], user, i, null, 0).ToEvent(FixedGuid(i + 1).ToString()));
+            return EventPayloadWriter.ToJson(objects);
+        }
+        var matching = new ExperimentEvaluation(experiment, variation, "B <한>", DecisionReason.TrafficAllocated, null);
+        // A variation key other than the variation's own (the evaluation's key is the one written).
+        var other = new ExperimentEvaluation(experiment, variation, "C", DecisionReason.TrafficAllocated, null);
+
+        Assert.Equal(ObjectsBody(matching, other, matching), RecordsBody(matching, other, matching));
+        Assert.NotNull(experiment.EncodedExposureFields);
+        Assert.NotNull(variation.EncodedExposureFields);
+
+        // The experiment's fields changed after its bytes were kept: the new values are written.
+        experiment.Version = 9;
+        experiment.ExecutionVersion = 10;
+        experiment.Type = ExperimentType.FeatureFlag;
+        var after = RecordsBody(matching);
+        Assert.Equal(ObjectsBody(matching), after);
+        Assert.Contains("\"experimentVersion\":9", after);
+        Assert.Contains("\"$execution_version\":10", after);
+    }
+
     private sealed class ThrowingText
     {
         public override string ToString() => throw new FormatException("no text");

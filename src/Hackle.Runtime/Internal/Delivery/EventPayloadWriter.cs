@@ -5,6 +5,8 @@ using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
 
+using Hackle.Internal.Model;
+
 namespace Hackle.Internal.Delivery
 {
     /// <summary>
@@ -68,6 +70,8 @@ namespace Hackle.Internal.Delivery
 
         /// <summary>For each ASCII character: true when the JSON writer (default encoder) writes it as it is. Asked of the writer itself, so the two cannot disagree.</summary>
         private static readonly bool[] s_verbatim = VerbatimAscii();
+
+        private static readonly byte[]?[] s_reasonFields = new byte[]?[64];
 
         // The writer's structure checks cost time on every call and guard nothing here: the structure is fixed
         // by this class. Escaping (the default encoder) is unchanged, so the bytes are the same.
@@ -222,23 +226,25 @@ namespace Hackle.Internal.Delivery
             Number(e.Timestamp);
             Byte((byte)',');
             User(e.User);
-            Raw(s_experimentIdName);
-            Number(experiment.Id);
-            Raw(s_experimentKeyName);
-            Number(experiment.Key);
-            Raw(s_experimentTypeName);
-            String(e.ExperimentType);
-            Raw(s_experimentVersionName);
-            Number(experiment.Version);
-            if (evaluation.Variation is { } variation)
+            var fields = experiment.EncodedExposureFields;
+            if (fields is null || !fields.IsFor(experiment)) fields = experiment.EncodedExposureFields = EncodeFields(experiment);
+            Raw(fields.Head);
+            var variation = evaluation.Variation;
+            if (variation != null && string.Equals(variation.Key, evaluation.VariationKey, StringComparison.Ordinal))
             {
-                Raw(s_variationIdName);
-                Number(variation.Id);
+                Raw(variation.EncodedExposureFields ??= EncodeFields(variation));
             }
-            Raw(s_variationKeyName);
-            String(evaluation.VariationKey);
-            Raw(s_decisionReasonName);
-            String(evaluation.Reason.ToWireName());
+            else
+            {
+                if (variation != null)
+                {
+                    Raw(s_variationIdName);
+                    Number(variation.Id);
+                }
+                Raw(s_variationKeyName);
+                String(evaluation.VariationKey);
+            }
+            Raw(ReasonField(evaluation.Reason));
             Raw(s_propertiesStart);
             if (evaluation.Config is { } config)
             {
@@ -246,10 +252,7 @@ namespace Hackle.Internal.Delivery
                 Number(config.Id);
                 Byte((byte)',');
             }
-            Raw(s_experimentVersionPropertyName);
-            Number(experiment.Version);
-            Raw(s_executionVersionPropertyName);
-            Number(experiment.ExecutionVersion);
+            Raw(fields.Versions);
             if (e.TargetingRootType != null)
             {
                 Raw(s_targetingRootTypeName);
@@ -258,6 +261,61 @@ namespace Hackle.Internal.Delivery
                 Number(e.TargetingRootId);
             }
             Raw(s_recordEnd);
+        }
+
+        // The constant parts of a record are written the first time as any other bytes, then kept: the copies
+        // cannot differ from what writing them again would give.
+        private EncodedExperimentFields EncodeFields(Experiment experiment)
+        {
+            var start = _body.WrittenCount;
+            Raw(s_experimentIdName);
+            Number(experiment.Id);
+            Raw(s_experimentKeyName);
+            Number(experiment.Key);
+            Raw(s_experimentTypeName);
+            String(experiment.Type == ExperimentType.AbTest ? "AB_TEST" : "FEATURE_FLAG");
+            Raw(s_experimentVersionName);
+            Number(experiment.Version);
+            var middle = _body.WrittenCount;
+            Raw(s_experimentVersionPropertyName);
+            Number(experiment.Version);
+            Raw(s_executionVersionPropertyName);
+            Number(experiment.ExecutionVersion);
+            var head = _body.WrittenSpan.Slice(start, middle - start).ToArray();
+            var versions = _body.WrittenSpan.Slice(middle).ToArray();
+            _body.Truncate(start);
+            return new EncodedExperimentFields(experiment, head, versions);
+        }
+
+        private byte[] EncodeFields(Variation variation)
+        {
+            var start = _body.WrittenCount;
+            Raw(s_variationIdName);
+            Number(variation.Id);
+            Raw(s_variationKeyName);
+            String(variation.Key);
+            var encoded = _body.WrittenSpan.Slice(start).ToArray();
+            _body.Truncate(start);
+            return encoded;
+        }
+
+        /// <summary><c>,"decisionReason":"…"</c>, encoded once per reason (shared by every writer: the same bytes whoever makes them).</summary>
+        private byte[] ReasonField(DecisionReason reason)
+        {
+            var index = (int)reason;
+            var cache = s_reasonFields;
+            if ((uint)index >= (uint)cache.Length) return EncodeReason(reason);
+            return cache[index] ??= EncodeReason(reason);
+        }
+
+        private byte[] EncodeReason(DecisionReason reason)
+        {
+            var start = _body.WrittenCount;
+            Raw(s_decisionReasonName);
+            String(reason.ToWireName());
+            var encoded = _body.WrittenSpan.Slice(start).ToArray();
+            _body.Truncate(start);
+            return encoded;
         }
 
         /// <summary>

@@ -111,20 +111,20 @@ public class ExposureRecordPayloadTests
     {
         public int Made { get; private set; }
 
-        public override void Next(Span<char> destination) => FixedGuid(++Made).ToString().AsSpan().CopyTo(destination);
+        public override void Next(Span<byte> destination) => Encoding.UTF8.GetBytes(FixedGuid(++Made).ToString()).CopyTo(destination);
     }
 
     [Fact]
     public void Insert_ids_are_distinct_version_4_uuids_printed_as_guids_print()
     {
         var source = new InsertIdSource();
-        var text = new char[InsertIdSource.Length];
+        var text = new byte[InsertIdSource.Length];
         var seen = new HashSet<string>();
         // More than one refill of random bytes.
         for (var i = 0; i < 1_000; i++)
         {
             source.Next(text);
-            var id = new string(text);
+            var id = Encoding.UTF8.GetString(text);
             Assert.True(Guid.TryParseExact(id, "D", out var guid), id);
             Assert.Equal(guid.ToString(), id);
             Assert.Equal('4', id[14]);
@@ -303,11 +303,11 @@ public class ExposureRecordPayloadTests
 
         public SkippingInsertIds(params int[] skipped) => _skipped = new HashSet<int>(skipped);
 
-        public override void Next(Span<char> destination)
+        public override void Next(Span<byte> destination)
         {
             _calls++;
             var id = _skipped.Contains(_calls) ? -_calls : ++_made;
-            FixedGuid(id).ToString().AsSpan().CopyTo(destination);
+            Encoding.UTF8.GetBytes(FixedGuid(id).ToString()).CopyTo(destination);
         }
     }
 

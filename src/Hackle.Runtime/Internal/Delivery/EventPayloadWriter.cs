@@ -193,8 +193,11 @@ namespace Hackle.Internal.Delivery
 
         private void WriteObject(UserEvent e)
         {
-            Span<char> scratch = stackalloc char[InsertIdSource.Length];
-            var insertId = InsertIdOf(e, scratch);
+            var id = _keepObjectInsertIds ? e.InsertId : e.InsertIdIfMade;
+            // The object's own insertId when it has one (or must keep one), else a fresh one, written without a string.
+            Span<byte> fresh = stackalloc byte[id is null ? InsertIdSource.Length : 0];
+            if (id is null) _insertIds.Next(fresh);
+            var insertId = new InsertId(id, fresh);
             var w = Reset(ref _objectWriter);
             switch (e)
             {
@@ -213,10 +216,10 @@ namespace Hackle.Internal.Delivery
             return writer;
         }
 
-        /// <summary>An exposure record, field by field as <see cref="WriteExposure(Utf8JsonWriter, ReadOnlySpan{char}, long, HackleUser, long, long, string, int, int, long?, string, DecisionReason, long?, string?, long?)"/> writes an exposure object.</summary>
+        /// <summary>An exposure record, field by field in the order and form in which an exposure object is written (WriteExposure).</summary>
         private void WriteRecord(in ExposureRecord e)
         {
-            Span<char> insertId = stackalloc char[InsertIdSource.Length];
+            Span<byte> insertId = stackalloc byte[InsertIdSource.Length];
             _insertIds.Next(insertId);
             var evaluation = e.Evaluation;
             var experiment = evaluation.Experiment;
@@ -368,6 +371,28 @@ namespace Hackle.Internal.Delivery
 
         private void String(string value) => String(value.AsSpan());
 
+        /// <summary>A string value given as UTF-8 (an insertId): copied as it is when no byte needs escaping, else escaped by a Utf8JsonWriter.</summary>
+        private void String(ReadOnlySpan<byte> value)
+        {
+            var verbatim = s_verbatim;
+            for (var i = 0; i < value.Length; i++)
+            {
+                var b = value[i];
+                if (b >= verbatim.Length || !verbatim[b])
+                {
+                    var w = Reset(ref _stringWriter);
+                    w.WriteStringValue(value);
+                    w.Flush();
+                    return;
+                }
+            }
+            var span = _body.GetSpan(value.Length + 2);
+            span[0] = (byte)'"';
+            value.CopyTo(span.Slice(1));
+            span[value.Length + 1] = (byte)'"';
+            _body.Advance(value.Length + 2);
+        }
+
         /// <summary>A string value in quotes: copied as it is when no character needs escaping, else escaped by a Utf8JsonWriter.</summary>
         private void String(ReadOnlySpan<char> value)
         {
@@ -408,20 +433,24 @@ namespace Hackle.Internal.Delivery
 
         private static byte[] Utf8(params string[] parts) => Encoding.UTF8.GetBytes(string.Concat(parts));
 
-        /// <summary>The object's own insertId when it has one (or must keep one), else a fresh one written into <paramref name="scratch"/>.</summary>
-        private ReadOnlySpan<char> InsertIdOf(UserEvent e, Span<char> scratch)
+        /// <summary>An event object's insertId: its own string, or a fresh one as UTF-8.</summary>
+        private readonly ref struct InsertId
         {
-            var id = _keepObjectInsertIds ? e.InsertId : e.InsertIdIfMade;
-            if (id != null) return id.AsSpan();
-            _insertIds.Next(scratch);
-            return scratch;
+            public InsertId(string? own, ReadOnlySpan<byte> fresh)
+            {
+                Own = own;
+                Fresh = fresh;
+            }
+
+            public readonly string? Own;
+            public readonly ReadOnlySpan<byte> Fresh;
         }
 
-        private void WriteExposure(Utf8JsonWriter w, ExposureEvent e, ReadOnlySpan<char> insertId) =>
+        private void WriteExposure(Utf8JsonWriter w, ExposureEvent e, in InsertId insertId) =>
             WriteExposure(w, insertId, e.Timestamp, e.User, e.ExperimentId, e.ExperimentKey, e.ExperimentType, e.ExperimentVersion, e.ExecutionVersion,
                 e.VariationId, e.VariationKey, e.Reason, e.ParameterConfigurationId, e.TargetingRootType, e.TargetingRootId);
 
-        private void WriteExposure(Utf8JsonWriter w, ReadOnlySpan<char> insertId, long timestamp, HackleUser user,
+        private void WriteExposure(Utf8JsonWriter w, in InsertId insertId, long timestamp, HackleUser user,
             long experimentId, long experimentKey, string experimentType, int experimentVersion, int executionVersion,
             long? variationId, string variationKey, DecisionReason reason, long? configId, string? rootType, long? rootId)
         {
@@ -444,7 +473,7 @@ namespace Hackle.Internal.Delivery
             w.WriteEndObject();
         }
 
-        private void WriteTrack(Utf8JsonWriter w, TrackEvent e, ReadOnlySpan<char> insertId)
+        private void WriteTrack(Utf8JsonWriter w, TrackEvent e, in InsertId insertId)
         {
             w.WriteStartObject();
             WriteCommon(w, insertId, e.Timestamp, e.User);
@@ -456,7 +485,7 @@ namespace Hackle.Internal.Delivery
             w.WriteEndObject();
         }
 
-        private void WriteRemoteConfig(Utf8JsonWriter w, RemoteConfigEvent e, ReadOnlySpan<char> insertId)
+        private void WriteRemoteConfig(Utf8JsonWriter w, RemoteConfigEvent e, in InsertId insertId)
         {
             w.WriteStartObject();
             WriteCommon(w, insertId, e.Timestamp, e.User);
@@ -477,9 +506,10 @@ namespace Hackle.Internal.Delivery
             w.WriteEndObject();
         }
 
-        private void WriteCommon(Utf8JsonWriter w, ReadOnlySpan<char> insertId, long timestamp, HackleUser user)
+        private void WriteCommon(Utf8JsonWriter w, in InsertId insertId, long timestamp, HackleUser user)
         {
-            w.WriteString(s_insertId, insertId);
+            if (insertId.Own != null) w.WriteString(s_insertId, insertId.Own);
+            else w.WriteString(s_insertId, insertId.Fresh);
             w.WriteNumber(s_timestamp, timestamp);
             // The user part goes in between, written (or copied) outside this writer: flushed first, the writer then
             // puts the comma before its next field itself.

@@ -134,6 +134,28 @@ public class ExposureRecordPayloadTests
     }
 
     [Fact]
+    public void The_sdk_s_own_insert_ids_go_into_the_body_as_distinct_version_4_uuids()
+    {
+        var records = Records();
+        var queued = new QueuedEvent[300];
+        for (var i = 0; i < queued.Length; i++) queued[i].Exposure = records[i % records.Count];
+
+        var body = new EventPayloadWriter(keepObjectInsertIds: false).ToJson(queued, queued.Length);
+
+        using var parsed = System.Text.Json.JsonDocument.Parse(body);
+        var seen = new HashSet<string>();
+        foreach (var exposure in parsed.RootElement.GetProperty("exposureEvents").EnumerateArray())
+        {
+            var id = exposure.GetProperty("insertId").GetString()!;
+            Assert.True(Guid.TryParseExact(id, "D", out var guid), id);
+            Assert.Equal(guid.ToString(), id);
+            Assert.Equal('4', id[14]);
+            Assert.True(seen.Add(id), "repeated " + id);
+        }
+        Assert.Equal(queued.Length, seen.Count);
+    }
+
+    [Fact]
     public void The_delivery_writes_fresh_ids_for_event_objects_without_one_and_keeps_those_they_have()
     {
         var withId = new TrackEvent(new HackleUser("u"), 1, 0, new HackleEvent("a"), "kept-id");

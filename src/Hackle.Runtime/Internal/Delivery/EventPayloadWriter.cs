@@ -79,6 +79,7 @@ namespace Hackle.Internal.Delivery
 
         private readonly InsertIdSource _insertIds;
         private readonly bool _keepObjectInsertIds;
+        private readonly bool _verbatimInsertIds;
         // All three write into the body being written, each from a fresh state: event objects, the user part, strings to escape.
         private Utf8JsonWriter? _objectWriter;
         private Utf8JsonWriter? _userWriter;
@@ -103,6 +104,8 @@ namespace Hackle.Internal.Delivery
         {
             _insertIds = insertIds ?? new InsertIdSource();
             _keepObjectInsertIds = keepObjectInsertIds;
+            // The SDK's own ids are hex digits and dashes, which go into the body as they are; another source's (a test's) are checked.
+            _verbatimInsertIds = _insertIds.GetType() == typeof(InsertIdSource);
         }
 
         /// <summary>The body of <paramref name="events"/> as a string (for <see cref="InMemoryEventSink"/> and tests).</summary>
@@ -219,12 +222,23 @@ namespace Hackle.Internal.Delivery
         /// <summary>An exposure record, field by field in the order and form in which an exposure object is written (WriteExposure).</summary>
         private void WriteRecord(in ExposureRecord e)
         {
-            Span<byte> insertId = stackalloc byte[InsertIdSource.Length];
-            _insertIds.Next(insertId);
             var evaluation = e.Evaluation;
             var experiment = evaluation.Experiment;
             Raw(s_recordStart);
-            String(insertId);
+            if (_verbatimInsertIds)
+            {
+                var quoted = _body.GetSpan(InsertIdSource.Length + 2);
+                quoted[0] = (byte)'"';
+                _insertIds.Next(quoted.Slice(1, InsertIdSource.Length));
+                quoted[InsertIdSource.Length + 1] = (byte)'"';
+                _body.Advance(InsertIdSource.Length + 2);
+            }
+            else
+            {
+                Span<byte> insertId = stackalloc byte[InsertIdSource.Length];
+                _insertIds.Next(insertId);
+                String(insertId);
+            }
             Raw(s_timestampName);
             Number(e.Timestamp);
             Byte((byte)',');

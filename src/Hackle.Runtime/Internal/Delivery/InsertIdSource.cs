@@ -38,15 +38,27 @@ namespace Hackle.Internal.Delivery
             // The version (4) and the variant (10xx) bits, where RFC 4122 puts them.
             _random[offset + 6] = (byte)((_random[offset + 6] & 0x0F) | 0x40);
             _random[offset + 8] = (byte)((_random[offset + 8] & 0x3F) | 0x80);
-            var position = 0;
-            for (var i = 0; i < 16; i++)
-            {
-                if (i == 4 || i == 6 || i == 8 || i == 10) destination[position++] = (byte)'-';
-                var value = _random[offset + i];
-                destination[position++] = s_hex[value >> 4];
-                destination[position++] = s_hex[value & 0xF];
-            }
+            // 8-4-4-4-12 hex digits, as Guid's "D" format prints them.
+            WriteHex(destination, 0, offset, 4);
+            destination[8] = (byte)'-';
+            WriteHex(destination, 9, offset + 4, 2);
+            destination[13] = (byte)'-';
+            WriteHex(destination, 14, offset + 6, 2);
+            destination[18] = (byte)'-';
+            WriteHex(destination, 19, offset + 8, 2);
+            destination[23] = (byte)'-';
+            WriteHex(destination, 24, offset + 10, 6);
         }
 
+        private void WriteHex(Span<byte> destination, int position, int offset, int count)
+        {
+            var hex = s_hex;
+            for (var i = 0; i < count; i++)
+            {
+                var value = _random[offset + i];
+                destination[position + 2 * i] = hex[value >> 4];
+                destination[position + 2 * i + 1] = hex[value & 0xF];
+            }
+        }
     }
 }

@@ -14,7 +14,7 @@ namespace Hackle.Internal.Delivery
     /// </summary>
     internal sealed class InFlightBatches
     {
-        private readonly SlotGate _slots;
+        private readonly SemaphoreSlim _slots;
         private readonly int _maxSlots;
         private readonly BoundedEventQueue _queue;
         private readonly HashSet<InFlightBatch> _unsettled = new HashSet<InFlightBatch>();
@@ -24,7 +24,7 @@ namespace Hackle.Internal.Delivery
         {
             _maxSlots = maxConcurrent;
             _queue = queue;
-            _slots = new SlotGate(maxConcurrent);
+            _slots = new SemaphoreSlim(maxConcurrent, maxConcurrent);
         }
 
         /// <summary>Events in batches not yet settled (counted as pending).</summary>

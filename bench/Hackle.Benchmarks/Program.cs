@@ -7,9 +7,9 @@ using Hackle.Benchmarks;
 //   Hackle.Benchmarks first-decision <config.json>   loads the config, makes one decision, exits
 //   Hackle.Benchmarks write-large-config <path>      writes the 1,000 + 1,000 config
 // Whole-process delivery (issue 18): decisions with exposures delivered to an event server in another process:
-//   Hackle.Benchmarks deliver-exposures <delivered|discarded|backlog> <count> [batch size]
+//   Hackle.Benchmarks deliver-exposures <delivered|discarded|backlog> <count> [batch size] [settle|nosettle]
 if (args is ["first-decision", var configPath]) return await FirstDecision.RunAsync(configPath);
-if (args is ["deliver-exposures", var deliveryMode, var decisionCount, ..]) return await DeliveryProcess.RunAsync(deliveryMode, long.Parse(decisionCount), args.Length > 3 ? int.Parse(args[3]) : 100);
+if (args is ["deliver-exposures", var deliveryMode, var decisionCount, ..]) return await DeliveryProcess.RunAsync(deliveryMode, long.Parse(decisionCount), args.Length > 3 ? int.Parse(args[3]) : 100, settleJit: args.Length <= 4 || args[4] != "nosettle");
 if (args is ["event-server", var answerDelay]) return await DeliveryProcess.ServeAsync(int.Parse(answerDelay));
 if (args is ["write-large-config", var largePath])
 {

@@ -111,26 +111,48 @@ public class ExposureRecordPayloadTests
     {
         public int Made { get; private set; }
 
-        public override void Next(Span<char> destination) => FixedGuid(++Made).ToString().AsSpan().CopyTo(destination);
+        public override void Next(Span<byte> destination) => Encoding.UTF8.GetBytes(FixedGuid(++Made).ToString()).CopyTo(destination);
     }
 
     [Fact]
     public void Insert_ids_are_distinct_version_4_uuids_printed_as_guids_print()
     {
         var source = new InsertIdSource();
-        var text = new char[InsertIdSource.Length];
+        var text = new byte[InsertIdSource.Length];
         var seen = new HashSet<string>();
         // More than one refill of random bytes.
         for (var i = 0; i < 1_000; i++)
         {
             source.Next(text);
-            var id = new string(text);
+            var id = Encoding.UTF8.GetString(text);
             Assert.True(Guid.TryParseExact(id, "D", out var guid), id);
             Assert.Equal(guid.ToString(), id);
             Assert.Equal('4', id[14]);
             Assert.Contains(id[19], "89ab");
             Assert.True(seen.Add(id), "repeated " + id);
         }
+    }
+
+    [Fact]
+    public void The_sdk_s_own_insert_ids_go_into_the_body_as_distinct_version_4_uuids()
+    {
+        var records = Records();
+        var queued = new QueuedEvent[300];
+        for (var i = 0; i < queued.Length; i++) queued[i].Exposure = records[i % records.Count];
+
+        var body = new EventPayloadWriter(keepObjectInsertIds: false).ToJson(queued, queued.Length);
+
+        using var parsed = System.Text.Json.JsonDocument.Parse(body);
+        var seen = new HashSet<string>();
+        foreach (var exposure in parsed.RootElement.GetProperty("exposureEvents").EnumerateArray())
+        {
+            var id = exposure.GetProperty("insertId").GetString()!;
+            Assert.True(Guid.TryParseExact(id, "D", out var guid), id);
+            Assert.Equal(guid.ToString(), id);
+            Assert.Equal('4', id[14]);
+            Assert.True(seen.Add(id), "repeated " + id);
+        }
+        Assert.Equal(queued.Length, seen.Count);
     }
 
     [Fact]
@@ -189,6 +211,126 @@ public class ExposureRecordPayloadTests
 
         Assert.True(InputDrops.Count(InputDrops.SystemStringTooLong) - before >= 3);
         Assert.DoesNotContain("$long", body);
+    }
+
+    [Fact]
+    public void A_record_escapes_every_string_exactly_as_the_json_writer_does()
+    {
+        // Every ASCII character, HTML-sensitive ones, non-ASCII, a surrogate pair: only some are copied as they are.
+        var every = new StringBuilder();
+        for (var c = 0; c < 128; c++) every.Append((char)c);
+        var keys = new[] { every.ToString(), "한글 키", "emoji 😀", "<b>&'+`", "plain-key_1.2", "" };
+        var user = new HackleUser("id \"1\" <x>") { DeviceId = "기기" };
+        var queued = new QueuedEvent[keys.Length];
+        var objects = new List<UserEvent>();
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var evaluation = new ExperimentEvaluation(Experiment(ExperimentType.AbTest), null, keys[i], DecisionReason.TrafficAllocated, null);
+            queued[i].Exposure = new ExposureRecord(evaluation, user, 1_000 + i, i == 0 ? "ROOT \u2028 <" : null, 7);
+            objects.Add(queued[i].Exposure.ToEvent(FixedGuid(i + 1).ToString()));
+        }
+
+        var fromRecords = new EventPayloadWriter(new FixedInsertIds()).ToJson(queued, queued.Length);
+
+        Assert.Equal(EventPayloadWriter.ToJson(objects), fromRecords);
+        using var parsed = System.Text.Json.JsonDocument.Parse(fromRecords);
+        var exposures = parsed.RootElement.GetProperty("exposureEvents");
+        for (var i = 0; i < keys.Length; i++) Assert.Equal(keys[i], exposures[i].GetProperty("variationKey").GetString());
+    }
+
+    [Fact]
+    public void The_experiment_and_variation_bytes_kept_after_the_first_write_follow_the_model()
+    {
+        var experiment = Experiment(ExperimentType.AbTest);
+        var variation = new Variation(4, "B <한>", false, null, null);
+        var user = new HackleUser("u");
+        string RecordsBody(params ExperimentEvaluation[] evaluations)
+        {
+            var queued = new QueuedEvent[evaluations.Length];
+            for (var i = 0; i < queued.Length; i++) queued[i].Exposure = new ExposureRecord(evaluations[i], user, i, null, 0);
+            return new EventPayloadWriter(new FixedInsertIds()).ToJson(queued, queued.Length);
+        }
+        string ObjectsBody(params ExperimentEvaluation[] evaluations)
+        {
+            var objects = new List<UserEvent>();
+            for (var i = 0; i < evaluations.Length; i++) objects.Add(new ExposureRecord(evaluations[i], user, i, null, 0).ToEvent(FixedGuid(i + 1).ToString()));
+            return EventPayloadWriter.ToJson(objects);
+        }
+        var matching = new ExperimentEvaluation(experiment, variation, "B <한>", DecisionReason.TrafficAllocated, null);
+        // A variation key other than the variation's own (the evaluation's key is the one written).
+        var other = new ExperimentEvaluation(experiment, variation, "C", DecisionReason.TrafficAllocated, null);
+
+        Assert.Equal(ObjectsBody(matching, other, matching), RecordsBody(matching, other, matching));
+        Assert.NotNull(experiment.EncodedExposureFields);
+        Assert.NotNull(variation.EncodedExposureFields);
+
+        // The experiment's fields changed after its bytes were kept: the new values are written.
+        experiment.Version = 9;
+        experiment.ExecutionVersion = 10;
+        experiment.Type = ExperimentType.FeatureFlag;
+        var after = RecordsBody(matching);
+        Assert.Equal(ObjectsBody(matching), after);
+        Assert.Contains("\"experimentVersion\":9", after);
+        Assert.Contains("\"$execution_version\":10", after);
+    }
+
+    private sealed class ThrowingText
+    {
+        public override string ToString() => throw new FormatException("no text");
+    }
+
+    [Fact]
+    public void An_event_that_cannot_be_written_is_cut_out_and_the_rest_are_the_bytes_of_a_batch_without_it()
+    {
+        var good = RichUser();
+        var bad = new HackleUser("bad");
+        bad.Properties["$broken"] = new ThrowingText();
+        Assert.True(bad.Properties.ContainsKey("$broken"));
+        var evaluation = Records()[0].Evaluation;
+        var badTrack = new TrackEvent(good, 5, 1, new HackleEvent("t") { Properties = { ["$broken"] = new ThrowingText() } }, "track-bad");
+        var goodTrack = new TrackEvent(good, 6, 1, new HackleEvent("t"), "track-good");
+        // A good user's part is cached by the first event; the failures come after it, mid-run and between runs.
+        var all = new QueuedEvent[7];
+        all[0].Exposure = new ExposureRecord(evaluation, good, 1, null, 0);
+        all[1].Exposure = new ExposureRecord(evaluation, bad, 2, null, 0);
+        all[2].Exposure = new ExposureRecord(evaluation, good, 3, null, 0);
+        all[3].Event = badTrack;
+        all[4].Exposure = new ExposureRecord(evaluation, good, 4, null, 0);
+        all[5].Event = goodTrack;
+        all[6].Exposure = new ExposureRecord(evaluation, bad, 7, null, 0);
+        var without = new QueuedEvent[4];
+        without[0] = all[0];
+        without[1] = all[2];
+        without[2] = all[4];
+        without[3] = all[5];
+
+        var buffer = new PooledBufferWriter();
+        // The insertIds of the failed records are taken before they fail: the written ones get ids 1, 2, 3 either way.
+        new EventPayloadWriter(new SkippingInsertIds(2, 5)).Write(buffer, all, all.Length, out var unwritable, out var failure);
+        var body = buffer.Detach();
+        var written = Encoding.UTF8.GetString(body.Array, 0, body.Length);
+        body.Return();
+
+        Assert.Equal(3, unwritable);
+        Assert.IsType<FormatException>(failure);
+        Assert.Equal(new EventPayloadWriter(new FixedInsertIds()).ToJson(without, without.Length), written);
+    }
+
+    /// <summary>Fixed ids 1, 2, 3... that skip the given calls (the ids a failed record takes before it fails).</summary>
+    private sealed class SkippingInsertIds : InsertIdSource
+    {
+        private readonly HashSet<int> _skipped;
+        private int _calls;
+        private int _made;
+
+        public SkippingInsertIds(params int[] skipped) => _skipped = new HashSet<int>(skipped);
+
+        public override void Next(Span<byte> destination)
+        {
+            _calls++;
+            var id = _skipped.Contains(_calls) ? -_calls : ++_made;
+            Encoding.UTF8.GetBytes(FixedGuid(id).ToString()).CopyTo(destination);
+        }
     }
 
     private static int CountOf(string text, string part)

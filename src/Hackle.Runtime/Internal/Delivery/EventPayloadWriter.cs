@@ -1,30 +1,31 @@
 using System;
+using System.Buffers.Text;
 using System.Collections;
 using System.Collections.Generic;
-using System.IO;
 using System.Text;
 using System.Text.Json;
+
+using Hackle.Internal.Model;
 
 namespace Hackle.Internal.Delivery
 {
     /// <summary>
-    /// Writes the body of <c>POST /api/v2/events</c> (docs/protocol.md §4.2) with a Utf8JsonWriter: no reflection,
-    /// and null fields left out as Java's SDK does. An event that cannot be written (a <c>$</c> property
-    /// value whose ToString throws, say) is left out alone: the batch is written again event by event,
-    /// and only the events that failed are reported, never the whole batch.
-    /// A batch is written straight from the queued events into a pooled buffer: exposure records write
-    /// their insertId from <see cref="InsertIdSource"/> without making a string, and the field names are encoded once.
-    /// Records and event objects go through the same field writers, so their bytes cannot differ.
-    /// One instance per delivery loop (it reuses its JSON writer); not thread-safe.
+    /// Writes the body of <c>POST /api/v2/events</c> (docs/protocol.md §4.2): no reflection, and null fields left
+    /// out as Java's SDK does. The body's frame and the exposure records, nearly all of a busy body, are written
+    /// as UTF-8 bytes straight into a pooled buffer: field names encoded once, numbers with Utf8Formatter, and
+    /// strings copied as they are when every character is one the JSON writer would not escape (a string with
+    /// any other goes through a Utf8JsonWriter, so the escaping is the writer's own). The user part and the
+    /// event objects (tracks, remote-config records, exposures a caller made) go through Utf8JsonWriter with
+    /// the default encoder; tests compare the record bytes with the object bytes and with the previous writer's.
+    /// An event that cannot be written (a <c>$</c> property value whose ToString throws, say) is cut back out
+    /// of the body alone and reported; the rest of the batch is sent.
+    /// One instance per delivery loop (it reuses its JSON writers); not thread-safe.
     /// </summary>
     internal sealed class EventPayloadWriter
     {
         /// <summary>A typical event's share of the body; sizing the buffer up front avoids regrowing it while writing.</summary>
         public const int BytesPerEventEstimate = 512;
 
-        private static readonly JsonEncodedText s_exposureEvents = JsonEncodedText.Encode("exposureEvents");
-        private static readonly JsonEncodedText s_trackEvents = JsonEncodedText.Encode("trackEvents");
-        private static readonly JsonEncodedText s_remoteConfigEvents = JsonEncodedText.Encode("remoteConfigEvents");
         private static readonly JsonEncodedText s_insertId = JsonEncodedText.Encode("insertId");
         private static readonly JsonEncodedText s_timestamp = JsonEncodedText.Encode("timestamp");
         private static readonly JsonEncodedText s_userId = JsonEncodedText.Encode("userId");
@@ -45,20 +46,52 @@ namespace Hackle.Internal.Delivery
         private static readonly JsonEncodedText s_targetingRootType = JsonEncodedText.Encode("$targetingRootType");
         private static readonly JsonEncodedText s_targetingRootId = JsonEncodedText.Encode("$targetingRootId");
 
+        // The frame of the body and of an exposure record, as the JSON writer would write them.
+        private static readonly byte[] s_bodyStart = Utf8("{", Name("exposureEvents"), "[");
+        private static readonly byte[] s_trackEventsStart = Utf8("],", Name("trackEvents"), "[");
+        private static readonly byte[] s_remoteConfigEventsStart = Utf8("],", Name("remoteConfigEvents"), "[");
+        private static readonly byte[] s_bodyEnd = Utf8("]}");
+        private static readonly byte[] s_recordStart = Utf8("{", Name(s_insertId));
+        private static readonly byte[] s_timestampName = Utf8(",", Name(s_timestamp));
+        private static readonly byte[] s_experimentIdName = Utf8(",", Name(s_experimentId));
+        private static readonly byte[] s_experimentKeyName = Utf8(",", Name(s_experimentKey));
+        private static readonly byte[] s_experimentTypeName = Utf8(",", Name(s_experimentType));
+        private static readonly byte[] s_experimentVersionName = Utf8(",", Name(s_experimentVersion));
+        private static readonly byte[] s_variationIdName = Utf8(",", Name(s_variationId));
+        private static readonly byte[] s_variationKeyName = Utf8(",", Name(s_variationKey));
+        private static readonly byte[] s_decisionReasonName = Utf8(",", Name(s_decisionReason));
+        private static readonly byte[] s_propertiesStart = Utf8(",", Name(s_properties), "{");
+        private static readonly byte[] s_parameterConfigurationIdName = Utf8(Name(s_parameterConfigurationId));
+        private static readonly byte[] s_experimentVersionPropertyName = Utf8(Name(s_experimentVersionProperty));
+        private static readonly byte[] s_executionVersionPropertyName = Utf8(",", Name(s_executionVersionProperty));
+        private static readonly byte[] s_targetingRootTypeName = Utf8(",", Name(s_targetingRootType));
+        private static readonly byte[] s_targetingRootIdName = Utf8(",", Name(s_targetingRootId));
+        private static readonly byte[] s_recordEnd = Utf8("}}");
+
+        /// <summary>For each ASCII character: true when the JSON writer (default encoder) writes it as it is. Asked of the writer itself, so the two cannot disagree.</summary>
+        private static readonly bool[] s_verbatim = VerbatimAscii();
+
+        private static readonly byte[]?[] s_reasonFields = new byte[]?[64];
+
         // The writer's structure checks cost time on every call and guard nothing here: the structure is fixed
         // by this class. Escaping (the default encoder) is unchanged, so the bytes are the same.
         private static readonly JsonWriterOptions s_options = new JsonWriterOptions { SkipValidation = true };
 
         private readonly InsertIdSource _insertIds;
         private readonly bool _keepObjectInsertIds;
-        private Utf8JsonWriter? _writer;
-        private IsolatedEvents? _isolated;
-        // The user part last written into the body being written (only while a whole body is written in one go).
-        private PooledBufferWriter? _userCacheBody;
+        private readonly bool _verbatimInsertIds;
+        // All three write into the body being written, each from a fresh state: event objects, the user part, strings to escape.
+        private Utf8JsonWriter? _objectWriter;
+        private Utf8JsonWriter? _userWriter;
+        private Utf8JsonWriter? _stringWriter;
+        private PooledBufferWriter _body = null!;
+        // The user part last written into the body (bytes _cachedStart.._cachedStart+_cachedLength), for a run of events of one user.
         private HackleUser? _cachedUser;
         private int _cachedStart;
         private int _cachedLength;
         private int _cachedDrops;
+        private int _unwritable;
+        private Exception? _firstFailure;
 
         /// <param name="insertIds">Where exposure records get their insertIds: random ones, or fixed ones in a test.</param>
         /// <param name="keepObjectInsertIds">
@@ -71,6 +104,8 @@ namespace Hackle.Internal.Delivery
         {
             _insertIds = insertIds ?? new InsertIdSource();
             _keepObjectInsertIds = keepObjectInsertIds;
+            // The SDK's own ids are hex digits and dashes, which go into the body as they are; another source's (a test's) are checked.
+            _verbatimInsertIds = _insertIds.GetType() == typeof(InsertIdSource);
         }
 
         /// <summary>The body of <paramref name="events"/> as a string (for <see cref="InMemoryEventSink"/> and tests).</summary>
@@ -103,161 +138,333 @@ namespace Hackle.Internal.Delivery
         /// </summary>
         public void Write(PooledBufferWriter buffer, QueuedEvent[] events, int count, out int unwritable, out Exception? firstFailure)
         {
-            unwritable = 0;
-            firstFailure = null;
             buffer.Start(64 + count * BytesPerEventEstimate);
+            _body = buffer;
+            _unwritable = 0;
+            _firstFailure = null;
             try
             {
-                var writer = Writer(buffer);
-                _userCacheBody = buffer;
-                Write(writer, events, count, null);
-                writer.Flush();
-                return;
-            }
-            catch (Exception)
-            {
-                // Something in one event threw: write each event alone first, so each is tried once.
+                Raw(s_bodyStart);
+                var first = true;
+                for (var i = 0; i < count; i++)
+                {
+                    if (events[i].IsExposure) WriteEvent(in events[i], ref first);
+                }
+                Raw(s_trackEventsStart);
+                first = true;
+                for (var i = 0; i < count; i++)
+                {
+                    if (events[i].Event is TrackEvent) WriteEvent(in events[i], ref first);
+                }
+                Raw(s_remoteConfigEventsStart);
+                first = true;
+                for (var i = 0; i < count; i++)
+                {
+                    if (events[i].Event is RemoteConfigEvent) WriteEvent(in events[i], ref first);
+                }
+                Raw(s_bodyEnd);
             }
             finally
             {
-                _userCacheBody = null;
                 _cachedUser = null;
+                _body = null!;
             }
-            buffer.Clear();
-            var isolated = _isolated ??= new IsolatedEvents(this);
-            isolated.Begin();
-            var again = Writer(buffer);
-            Write(again, events, count, isolated);
-            again.Flush();
-            unwritable = isolated.Failed;
-            firstFailure = isolated.FirstFailure;
+            unwritable = _unwritable;
+            firstFailure = _firstFailure;
         }
 
-        private Utf8JsonWriter Writer(PooledBufferWriter buffer)
+        /// <summary>Writes one event into its array; one that throws is cut back out of the body, counted, and the array goes on.</summary>
+        private void WriteEvent(in QueuedEvent e, ref bool first)
         {
-            if (_writer is null) _writer = new Utf8JsonWriter(buffer, s_options);
-            else _writer.Reset(buffer);
-            return _writer;
+            var start = _body.WrittenCount;
+            try
+            {
+                if (!first) Byte((byte)',');
+                if (e.Event is null) WriteRecord(in e.Exposure);
+                else WriteObject(e.Event);
+                first = false;
+            }
+            catch (Exception failure)
+            {
+                _body.Truncate(start);
+                // The cached user part may have been cut off with the event.
+                if (_cachedStart + _cachedLength > start) _cachedUser = null;
+                _unwritable++;
+                _firstFailure ??= failure;
+            }
         }
 
-        /// <summary>Writes the body; with <paramref name="isolated"/>, each event goes through its own buffer and one that fails is left out.</summary>
-        private void Write(Utf8JsonWriter writer, QueuedEvent[] events, int count, IsolatedEvents? isolated)
+        private void WriteObject(UserEvent e)
         {
-            writer.WriteStartObject();
-            writer.WriteStartArray(s_exposureEvents);
-            for (var i = 0; i < count; i++)
-            {
-                if (events[i].IsExposure) WriteEvent(writer, in events[i], isolated);
-            }
-            writer.WriteEndArray();
-            writer.WriteStartArray(s_trackEvents);
-            for (var i = 0; i < count; i++)
-            {
-                if (events[i].Event is TrackEvent) WriteEvent(writer, in events[i], isolated);
-            }
-            writer.WriteEndArray();
-            writer.WriteStartArray(s_remoteConfigEvents);
-            for (var i = 0; i < count; i++)
-            {
-                if (events[i].Event is RemoteConfigEvent) WriteEvent(writer, in events[i], isolated);
-            }
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-
-        private void WriteEvent(Utf8JsonWriter writer, in QueuedEvent e, IsolatedEvents? isolated)
-        {
-            if (isolated is null)
-            {
-                WriteOne(writer, in e);
-                return;
-            }
-            if (isolated.TryWrite(in e, out var json)) writer.WriteRawValue(json, skipInputValidation: true);
-        }
-
-        private void WriteOne(Utf8JsonWriter w, in QueuedEvent e)
-        {
-            if (e.Event is null)
-            {
-                WriteExposure(w, in e.Exposure);
-                return;
-            }
-            Span<char> scratch = stackalloc char[InsertIdSource.Length];
-            var insertId = InsertIdOf(e.Event, scratch);
-            switch (e.Event)
+            var id = _keepObjectInsertIds ? e.InsertId : e.InsertIdIfMade;
+            // The object's own insertId when it has one (or must keep one), else a fresh one, written without a string.
+            Span<byte> fresh = stackalloc byte[id is null ? InsertIdSource.Length : 0];
+            if (id is null) _insertIds.Next(fresh);
+            var insertId = new InsertId(id, fresh);
+            var w = Reset(ref _objectWriter);
+            switch (e)
             {
                 case ExposureEvent exposure: WriteExposure(w, exposure, insertId); break;
                 case TrackEvent track: WriteTrack(w, track, insertId); break;
                 case RemoteConfigEvent remote: WriteRemoteConfig(w, remote, insertId); break;
             }
+            w.Flush();
         }
 
-        /// <summary>A scratch buffer that writes one event at a time, so a failure part-way leaves nothing behind.</summary>
-        private sealed class IsolatedEvents
+        /// <summary>A writer of <paramref name="writer"/>'s kind, reset onto the body: it writes from where the body ends, from a fresh state.</summary>
+        private Utf8JsonWriter Reset(ref Utf8JsonWriter? writer)
         {
-            private readonly EventPayloadWriter _owner;
-            private readonly MemoryStream _scratch = new MemoryStream(BytesPerEventEstimate * 2);
-            private Utf8JsonWriter? _writer;
-
-            public IsolatedEvents(EventPayloadWriter owner) => _owner = owner;
-
-            public int Failed { get; private set; }
-
-            public Exception? FirstFailure { get; private set; }
-
-            public void Begin()
-            {
-                Failed = 0;
-                FirstFailure = null;
-            }
-
-            public bool TryWrite(in QueuedEvent e, out ReadOnlySpan<byte> json)
-            {
-                _scratch.SetLength(0);
-                if (_writer is null) _writer = new Utf8JsonWriter(_scratch, s_options);
-                else _writer.Reset(_scratch);
-                try
-                {
-                    _owner.WriteOne(_writer, in e);
-                    _writer.Flush();
-                }
-                catch (Exception failure)
-                {
-                    Failed++;
-                    FirstFailure ??= failure;
-                    json = default;
-                    return false;
-                }
-                json = new ReadOnlySpan<byte>(_scratch.GetBuffer(), 0, (int)_scratch.Length);
-                return true;
-            }
+            if (writer is null) writer = new Utf8JsonWriter(_body, s_options);
+            else writer.Reset(_body);
+            return writer;
         }
 
-        /// <summary>The object's own insertId when it has one (or must keep one), else a fresh one written into <paramref name="scratch"/>.</summary>
-        private ReadOnlySpan<char> InsertIdOf(UserEvent e, Span<char> scratch)
+        /// <summary>An exposure record, field by field in the order and form in which an exposure object is written (WriteExposure).</summary>
+        private void WriteRecord(in ExposureRecord e)
         {
-            var id = _keepObjectInsertIds ? e.InsertId : e.InsertIdIfMade;
-            if (id != null) return id.AsSpan();
-            _insertIds.Next(scratch);
-            return scratch;
-        }
-
-        private void WriteExposure(Utf8JsonWriter w, in ExposureRecord e)
-        {
-            Span<char> insertId = stackalloc char[InsertIdSource.Length];
-            _insertIds.Next(insertId);
             var evaluation = e.Evaluation;
             var experiment = evaluation.Experiment;
-            WriteExposure(w, insertId, e.Timestamp, e.User, experiment.Id, experiment.Key, e.ExperimentType, experiment.Version, experiment.ExecutionVersion,
-                evaluation.Variation?.Id, evaluation.VariationKey, evaluation.Reason, evaluation.Config?.Id,
-                e.TargetingRootType, e.TargetingRootType is null ? (long?)null : e.TargetingRootId);
+            Raw(s_recordStart);
+            if (_verbatimInsertIds)
+            {
+                var quoted = _body.GetSpan(InsertIdSource.Length + 2);
+                quoted[0] = (byte)'"';
+                _insertIds.Next(quoted.Slice(1, InsertIdSource.Length));
+                quoted[InsertIdSource.Length + 1] = (byte)'"';
+                _body.Advance(InsertIdSource.Length + 2);
+            }
+            else
+            {
+                Span<byte> insertId = stackalloc byte[InsertIdSource.Length];
+                _insertIds.Next(insertId);
+                String(insertId);
+            }
+            Raw(s_timestampName);
+            Number(e.Timestamp);
+            Byte((byte)',');
+            User(e.User);
+            var fields = experiment.EncodedExposureFields;
+            if (fields is null || !fields.IsFor(experiment)) fields = experiment.EncodedExposureFields = EncodeFields(experiment);
+            Raw(fields.Head);
+            var variation = evaluation.Variation;
+            if (variation != null && string.Equals(variation.Key, evaluation.VariationKey, StringComparison.Ordinal))
+            {
+                Raw(variation.EncodedExposureFields ??= EncodeFields(variation));
+            }
+            else
+            {
+                if (variation != null)
+                {
+                    Raw(s_variationIdName);
+                    Number(variation.Id);
+                }
+                Raw(s_variationKeyName);
+                String(evaluation.VariationKey);
+            }
+            Raw(ReasonField(evaluation.Reason));
+            Raw(s_propertiesStart);
+            if (evaluation.Config is { } config)
+            {
+                Raw(s_parameterConfigurationIdName);
+                Number(config.Id);
+                Byte((byte)',');
+            }
+            Raw(fields.Versions);
+            if (e.TargetingRootType != null)
+            {
+                Raw(s_targetingRootTypeName);
+                String(e.TargetingRootType);
+                Raw(s_targetingRootIdName);
+                Number(e.TargetingRootId);
+            }
+            Raw(s_recordEnd);
         }
 
-        private void WriteExposure(Utf8JsonWriter w, ExposureEvent e, ReadOnlySpan<char> insertId) =>
+        // The constant parts of a record are written the first time as any other bytes, then kept: the copies
+        // cannot differ from what writing them again would give.
+        private EncodedExperimentFields EncodeFields(Experiment experiment)
+        {
+            var start = _body.WrittenCount;
+            Raw(s_experimentIdName);
+            Number(experiment.Id);
+            Raw(s_experimentKeyName);
+            Number(experiment.Key);
+            Raw(s_experimentTypeName);
+            String(experiment.Type == ExperimentType.AbTest ? "AB_TEST" : "FEATURE_FLAG");
+            Raw(s_experimentVersionName);
+            Number(experiment.Version);
+            var middle = _body.WrittenCount;
+            Raw(s_experimentVersionPropertyName);
+            Number(experiment.Version);
+            Raw(s_executionVersionPropertyName);
+            Number(experiment.ExecutionVersion);
+            var head = _body.WrittenSpan.Slice(start, middle - start).ToArray();
+            var versions = _body.WrittenSpan.Slice(middle).ToArray();
+            _body.Truncate(start);
+            return new EncodedExperimentFields(experiment, head, versions);
+        }
+
+        private byte[] EncodeFields(Variation variation)
+        {
+            var start = _body.WrittenCount;
+            Raw(s_variationIdName);
+            Number(variation.Id);
+            Raw(s_variationKeyName);
+            String(variation.Key);
+            var encoded = _body.WrittenSpan.Slice(start).ToArray();
+            _body.Truncate(start);
+            return encoded;
+        }
+
+        /// <summary><c>,"decisionReason":"…"</c>, encoded once per reason (shared by every writer: the same bytes whoever makes them).</summary>
+        private byte[] ReasonField(DecisionReason reason)
+        {
+            var index = (int)reason;
+            var cache = s_reasonFields;
+            if ((uint)index >= (uint)cache.Length) return EncodeReason(reason);
+            return cache[index] ??= EncodeReason(reason);
+        }
+
+        private byte[] EncodeReason(DecisionReason reason)
+        {
+            var start = _body.WrittenCount;
+            Raw(s_decisionReasonName);
+            String(reason.ToWireName());
+            var encoded = _body.WrittenSpan.Slice(start).ToArray();
+            _body.Truncate(start);
+            return encoded;
+        }
+
+        /// <summary>
+        /// The user part of an event (userId through hackleProperties, no comma before it). It is the same bytes
+        /// for every event of that user in the batch: a run of events of one user (a request's several
+        /// decisions) writes it once and copies it after.
+        /// </summary>
+        private void User(HackleUser user)
+        {
+            if (ReferenceEquals(user, _cachedUser))
+            {
+                var copy = _body.GetSpan(_cachedLength);
+                _body.WrittenSpan.Slice(_cachedStart, _cachedLength).CopyTo(copy);
+                _body.Advance(_cachedLength);
+                // Each event's dropped values are counted, as if its user had been written again.
+                for (var i = 0; i < _cachedDrops; i++) InputDrops.Add(InputDrops.SystemStringTooLong);
+                return;
+            }
+            _cachedUser = null;
+            var start = _body.WrittenCount;
+            var w = Reset(ref _userWriter);
+            var drops = WriteUser(w, user);
+            w.Flush();
+            _cachedUser = user;
+            _cachedStart = start;
+            _cachedLength = _body.WrittenCount - start;
+            _cachedDrops = drops;
+        }
+
+        private void Raw(byte[] bytes)
+        {
+            var span = _body.GetSpan(bytes.Length);
+            bytes.CopyTo(span);
+            _body.Advance(bytes.Length);
+        }
+
+        private void Byte(byte value)
+        {
+            _body.GetSpan(1)[0] = value;
+            _body.Advance(1);
+        }
+
+        /// <summary>A number as Utf8JsonWriter writes one (it formats with Utf8Formatter too).</summary>
+        private void Number(long value)
+        {
+            var span = _body.GetSpan(20);
+            Utf8Formatter.TryFormat(value, span, out var written);
+            _body.Advance(written);
+        }
+
+        private void String(string value) => String(value.AsSpan());
+
+        /// <summary>A string value given as UTF-8 (an insertId): copied as it is when no byte needs escaping, else escaped by a Utf8JsonWriter.</summary>
+        private void String(ReadOnlySpan<byte> value)
+        {
+            var verbatim = s_verbatim;
+            for (var i = 0; i < value.Length; i++)
+            {
+                var b = value[i];
+                if (b >= verbatim.Length || !verbatim[b])
+                {
+                    var w = Reset(ref _stringWriter);
+                    w.WriteStringValue(value);
+                    w.Flush();
+                    return;
+                }
+            }
+            var span = _body.GetSpan(value.Length + 2);
+            span[0] = (byte)'"';
+            value.CopyTo(span.Slice(1));
+            span[value.Length + 1] = (byte)'"';
+            _body.Advance(value.Length + 2);
+        }
+
+        /// <summary>A string value in quotes: copied as it is when no character needs escaping, else escaped by a Utf8JsonWriter.</summary>
+        private void String(ReadOnlySpan<char> value)
+        {
+            var span = _body.GetSpan(value.Length + 2);
+            var verbatim = s_verbatim;
+            for (var i = 0; i < value.Length; i++)
+            {
+                var c = value[i];
+                if (c >= verbatim.Length || !verbatim[c])
+                {
+                    var w = Reset(ref _stringWriter);
+                    w.WriteStringValue(value);
+                    w.Flush();
+                    return;
+                }
+                span[i + 1] = (byte)c;
+            }
+            span[0] = (byte)'"';
+            span[value.Length + 1] = (byte)'"';
+            _body.Advance(value.Length + 2);
+        }
+
+        private static bool[] VerbatimAscii()
+        {
+            var verbatim = new bool[128];
+            for (var c = 0; c < verbatim.Length; c++)
+            {
+                var encoded = JsonEncodedText.Encode(((char)c).ToString()).EncodedUtf8Bytes;
+                verbatim[c] = encoded.Length == 1 && encoded[0] == c;
+            }
+            return verbatim;
+        }
+
+        /// <summary>A property name as the JSON writer writes one: quoted, escaped, and the colon.</summary>
+        private static string Name(string name) => Name(JsonEncodedText.Encode(name));
+
+        private static string Name(JsonEncodedText name) => "\"" + name.ToString() + "\":";
+
+        private static byte[] Utf8(params string[] parts) => Encoding.UTF8.GetBytes(string.Concat(parts));
+
+        /// <summary>An event object's insertId: its own string, or a fresh one as UTF-8.</summary>
+        private readonly ref struct InsertId
+        {
+            public InsertId(string? own, ReadOnlySpan<byte> fresh)
+            {
+                Own = own;
+                Fresh = fresh;
+            }
+
+            public readonly string? Own;
+            public readonly ReadOnlySpan<byte> Fresh;
+        }
+
+        private void WriteExposure(Utf8JsonWriter w, ExposureEvent e, in InsertId insertId) =>
             WriteExposure(w, insertId, e.Timestamp, e.User, e.ExperimentId, e.ExperimentKey, e.ExperimentType, e.ExperimentVersion, e.ExecutionVersion,
                 e.VariationId, e.VariationKey, e.Reason, e.ParameterConfigurationId, e.TargetingRootType, e.TargetingRootId);
 
-        private void WriteExposure(Utf8JsonWriter w, ReadOnlySpan<char> insertId, long timestamp, HackleUser user,
+        private void WriteExposure(Utf8JsonWriter w, in InsertId insertId, long timestamp, HackleUser user,
             long experimentId, long experimentKey, string experimentType, int experimentVersion, int executionVersion,
             long? variationId, string variationKey, DecisionReason reason, long? configId, string? rootType, long? rootId)
         {
@@ -280,7 +487,7 @@ namespace Hackle.Internal.Delivery
             w.WriteEndObject();
         }
 
-        private void WriteTrack(Utf8JsonWriter w, TrackEvent e, ReadOnlySpan<char> insertId)
+        private void WriteTrack(Utf8JsonWriter w, TrackEvent e, in InsertId insertId)
         {
             w.WriteStartObject();
             WriteCommon(w, insertId, e.Timestamp, e.User);
@@ -292,7 +499,7 @@ namespace Hackle.Internal.Delivery
             w.WriteEndObject();
         }
 
-        private void WriteRemoteConfig(Utf8JsonWriter w, RemoteConfigEvent e, ReadOnlySpan<char> insertId)
+        private void WriteRemoteConfig(Utf8JsonWriter w, RemoteConfigEvent e, in InsertId insertId)
         {
             w.WriteStartObject();
             WriteCommon(w, insertId, e.Timestamp, e.User);
@@ -313,37 +520,16 @@ namespace Hackle.Internal.Delivery
             w.WriteEndObject();
         }
 
-        private void WriteCommon(Utf8JsonWriter w, ReadOnlySpan<char> insertId, long timestamp, HackleUser user)
+        private void WriteCommon(Utf8JsonWriter w, in InsertId insertId, long timestamp, HackleUser user)
         {
-            w.WriteString(s_insertId, insertId);
+            if (insertId.Own != null) w.WriteString(s_insertId, insertId.Own);
+            else w.WriteString(s_insertId, insertId.Fresh);
             w.WriteNumber(s_timestamp, timestamp);
-            var body = _userCacheBody;
-            if (body is null)
-            {
-                WriteUser(w, user);
-                return;
-            }
-            // The user's part of an event is the same bytes for every event of that user in the batch: a run
-            // of events of one user (a request's several decisions) writes it once and copies it after. The
-            // writer is flushed around the copy; it then puts the comma before the next field itself.
+            // The user part goes in between, written (or copied) outside this writer: flushed first, the writer then
+            // puts the comma before its next field itself.
             w.Flush();
-            if (ReferenceEquals(user, _cachedUser))
-            {
-                var copy = body.GetSpan(_cachedLength);
-                body.WrittenSpan.Slice(_cachedStart, _cachedLength).CopyTo(copy);
-                body.Advance(_cachedLength);
-                // Each event's dropped values are counted, as if its user had been written again.
-                for (var i = 0; i < _cachedDrops; i++) InputDrops.Add(InputDrops.SystemStringTooLong);
-                return;
-            }
-            _cachedUser = null;
-            var start = body.WrittenCount;
-            var drops = WriteUser(w, user);
-            w.Flush();
-            _cachedUser = user;
-            _cachedStart = start;
-            _cachedLength = body.WrittenCount - start;
-            _cachedDrops = drops;
+            Byte((byte)',');
+            User(user);
         }
 
         /// <summary>Writes userId, identifiers, userProperties and hackleProperties; returns how many property values it dropped.</summary>

@@ -37,6 +37,13 @@ namespace Hackle.Internal.Delivery
             return body;
         }
 
+        /// <summary>Cuts what was written back to its first <paramref name="length"/> bytes (an event that failed half-written).</summary>
+        public void Truncate(int length)
+        {
+            if ((uint)length > (uint)_written) throw new ArgumentOutOfRangeException(nameof(length));
+            _written = length;
+        }
+
         public void Advance(int count) => _written += count;
 
         public Memory<byte> GetMemory(int sizeHint = 0)

@@ -21,6 +21,8 @@ namespace Hackle.Internal.Model
         public TargetAction DefaultRule = null!;
         public long? ContainerId;
         public long? WinnerVariationId;
+        /// <summary>The exposure fields that depend on this experiment alone, as the delivery's payload writer encoded them (it makes and reads them).</summary>
+        public Delivery.EncodedExperimentFields? EncodedExposureFields;
 
         public Variation? GetVariation(long id)
         {

@@ -19,5 +19,7 @@ namespace Hackle.Internal.Model
         public ParameterConfig? Config { get; }
         /// <summary>True when the variation names a parameter configuration the workspace lacks (an error, as in Java).</summary>
         public bool IsConfigMissing => ParameterConfigurationId.HasValue && Config is null;
+        /// <summary><c>,"variationId":…,"variationKey":"…"</c> as the delivery's payload writer encoded them (it makes and reads them; the variation never changes).</summary>
+        public byte[]? EncodedExposureFields { get; set; }
     }
 }

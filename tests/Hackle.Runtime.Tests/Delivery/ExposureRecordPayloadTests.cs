@@ -274,6 +274,77 @@ public class ExposureRecordPayloadTests
         Assert.Contains("\"$execution_version\":10", after);
     }
 
+    private sealed class Custom
+    {
+        public override string ToString() => "custom <\u00e9> \"text\"";
+    }
+
+    [Fact]
+    public void The_user_part_is_what_a_utf8_json_writer_writes_for_every_kind_of_value()
+    {
+        var user = new HackleUser("id\u0001 <1>") { UserId = "user+1", DeviceId = "기기 😀" };
+        user.Identifiers["custom'key"] = "v&1";
+        user.Identifiers["$id"] = "overridden";
+        var values = new (string Key, object Value)[]
+        {
+            ("plain", "text"), ("escaped", "tab\t line\n quote\" slash\\ </script> \u2028 é 한"), ("long", long.MaxValue),
+            ("negative", int.MinValue), ("third", 1.0 / 3), ("tiny", 1e-7), ("big", 1.5e300), ("negativeZero", -0.0),
+            ("whole", 2.0), ("yes", true), ("no", false), ("list", new object[] { "a<", 1, 2.5 }), ("$custom", new Custom()),
+            ("키 <key>", "값"),
+        };
+        foreach (var (key, value) in values) user.Properties[key] = value;
+        var queued = new QueuedEvent[1];
+        queued[0].Exposure = new ExposureRecord(Records()[1].Evaluation, user, 1, null, 0);
+
+        var body = new EventPayloadWriter(new FixedInsertIds()).ToJson(queued, 1);
+
+        // The reference: the same fields through a Utf8JsonWriter with the default encoder, as the previous writer did.
+        var reference = new System.IO.MemoryStream();
+        using (var w = new System.Text.Json.Utf8JsonWriter(reference))
+        {
+            w.WriteStartObject();
+            w.WriteString("userId", user.Id);
+            w.WriteStartObject("identifiers");
+            w.WriteString("custom'key", "v&1");
+            w.WriteString("$id", user.Id);
+            w.WriteString("$userId", user.UserId);
+            w.WriteString("$deviceId", user.DeviceId);
+            w.WriteEndObject();
+            w.WriteStartObject("userProperties");
+            foreach (var pair in user.Properties)
+            {
+                w.WritePropertyName(pair.Key);
+                switch (pair.Value)
+                {
+                    case string text: w.WriteStringValue(text); break;
+                    case long number: w.WriteNumberValue(number); break;
+                    case double number: w.WriteNumberValue(number); break;
+                    case bool flag: w.WriteBooleanValue(flag); break;
+                    case object[] list:
+                        w.WriteStartArray();
+                        foreach (var item in list)
+                        {
+                            if (item is string text) w.WriteStringValue(text);
+                            else if (item is long number) w.WriteNumberValue(number);
+                            else w.WriteNumberValue((double)item);
+                        }
+                        w.WriteEndArray();
+                        break;
+                    default: w.WriteStringValue(pair.Value.ToString()); break;
+                }
+            }
+            w.WriteEndObject();
+            w.WriteStartObject("hackleProperties");
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        var expected = Encoding.UTF8.GetString(reference.ToArray());
+        var userPart = expected.Substring(1, expected.Length - 2);
+
+        Assert.Equal(values.Length, user.Properties.Count);
+        Assert.Contains(",\"timestamp\":1," + userPart + ",\"experimentId\":", body);
+    }
+
     private sealed class ThrowingText
     {
         public override string ToString() => throw new FormatException("no text");

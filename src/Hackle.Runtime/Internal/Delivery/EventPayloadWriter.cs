@@ -11,12 +11,13 @@ namespace Hackle.Internal.Delivery
 {
     /// <summary>
     /// Writes the body of <c>POST /api/v2/events</c> (docs/protocol.md §4.2): no reflection, and null fields left
-    /// out as Java's SDK does. The body's frame and the exposure records, nearly all of a busy body, are written
-    /// as UTF-8 bytes straight into a pooled buffer: field names encoded once, numbers with Utf8Formatter, and
-    /// strings copied as they are when every character is one the JSON writer would not escape (a string with
-    /// any other goes through a Utf8JsonWriter, so the escaping is the writer's own). The user part and the
-    /// event objects (tracks, remote-config records, exposures a caller made) go through Utf8JsonWriter with
-    /// the default encoder; tests compare the record bytes with the object bytes and with the previous writer's.
+    /// out as Java's SDK does. The body's frame, the exposure records and the user part of every event, nearly all
+    /// of a busy body, are written as UTF-8 bytes straight into a pooled buffer: field names encoded once, numbers
+    /// with Utf8Formatter, and strings copied as they are when every character is one the JSON writer would not
+    /// escape (a string with any other, a double, an array or raw JSON goes through a Utf8JsonWriter, so the
+    /// escaping and formatting are the writer's own). The rest of the event objects (tracks, remote-config
+    /// records, exposures a caller made) go through Utf8JsonWriter with the default encoder; tests compare the
+    /// record bytes with the object bytes and both with the previous writer's.
     /// An event that cannot be written (a <c>$</c> property value whose ToString throws, say) is cut back out
     /// of the body alone and reported; the rest of the batch is sent.
     /// One instance per delivery loop (it reuses its JSON writers); not thread-safe.
@@ -67,6 +68,13 @@ namespace Hackle.Internal.Delivery
         private static readonly byte[] s_targetingRootTypeName = Utf8(",", Name(s_targetingRootType));
         private static readonly byte[] s_targetingRootIdName = Utf8(",", Name(s_targetingRootId));
         private static readonly byte[] s_recordEnd = Utf8("}}");
+        private static readonly byte[] s_userIdName = Utf8(Name(s_userId));
+        private static readonly byte[] s_identifiersStart = Utf8(Name(s_identifiers), "{");
+        private static readonly byte[] s_userPropertiesStart = Utf8("},", Name(s_userProperties), "{");
+        private static readonly byte[] s_userEnd = Utf8("},", Name(s_hackleProperties), "{}");
+        private static readonly byte[] s_null = Utf8("null");
+        private static readonly byte[] s_true = Utf8("true");
+        private static readonly byte[] s_false = Utf8("false");
 
         /// <summary>For each ASCII character: true when the JSON writer (default encoder) writes it as it is. Asked of the writer itself, so the two cannot disagree.</summary>
         private static readonly bool[] s_verbatim = VerbatimAscii();
@@ -80,9 +88,9 @@ namespace Hackle.Internal.Delivery
         private readonly InsertIdSource _insertIds;
         private readonly bool _keepObjectInsertIds;
         private readonly bool _verbatimInsertIds;
-        // All three write into the body being written, each from a fresh state: event objects, the user part, strings to escape.
+        // Both write into the body being written, each from a fresh state: event objects, and the values the writer
+        // leaves to Utf8JsonWriter (strings to escape, doubles, arrays, raw JSON).
         private Utf8JsonWriter? _objectWriter;
-        private Utf8JsonWriter? _userWriter;
         private Utf8JsonWriter? _stringWriter;
         private PooledBufferWriter _body = null!;
         // The user part last written into the body (bytes _cachedStart.._cachedStart+_cachedLength), for a run of events of one user.
@@ -353,9 +361,7 @@ namespace Hackle.Internal.Delivery
             }
             _cachedUser = null;
             var start = _body.WrittenCount;
-            var w = Reset(ref _userWriter);
-            var drops = WriteUser(w, user);
-            w.Flush();
+            var drops = WriteUser(user);
             _cachedUser = user;
             _cachedStart = start;
             _cachedLength = _body.WrittenCount - start;
@@ -532,28 +538,102 @@ namespace Hackle.Internal.Delivery
             User(user);
         }
 
-        /// <summary>Writes userId, identifiers, userProperties and hackleProperties; returns how many property values it dropped.</summary>
-        private static int WriteUser(Utf8JsonWriter w, HackleUser user)
+        /// <summary>
+        /// Writes userId, identifiers, userProperties and hackleProperties, as Utf8JsonWriter would (its escaping for
+        /// strings that need it, and its formatting for doubles, arrays and raw JSON); returns how many property
+        /// values it dropped.
+        /// </summary>
+        private int WriteUser(HackleUser user)
         {
-            if (user.TryGetIdentifier(HackleUser.IdType, out var id)) w.WriteString(s_userId, id);
-            w.WriteStartObject(s_identifiers);
+            if (user.TryGetIdentifier(HackleUser.IdType, out var id))
+            {
+                Raw(s_userIdName);
+                StringOrNull(id);
+                Byte((byte)',');
+            }
+            Raw(s_identifiersStart);
+            var first = true;
             var identifiers = user.IdentifiersOrEmpty.GetStructEnumerator();
             while (identifiers.MoveNext())
             {
                 var pair = identifiers.Current;
                 // The built-in identifiers overwrite custom entries of the same type (as Hackle's Java SDK resolves users; docs/protocol.md §6).
                 if (IsOverridden(user, pair.Key)) continue;
-                w.WriteString(pair.Key, pair.Value);
+                Entry(ref first, pair.Key);
+                StringOrNull(pair.Value);
             }
-            if (user.Id != null) w.WriteString(HackleUser.IdType, user.Id);
-            if (user.UserId != null) w.WriteString(HackleUser.UserIdType, user.UserId);
-            if (user.DeviceId != null) w.WriteString(HackleUser.DeviceIdType, user.DeviceId);
-            w.WriteEndObject();
-            w.WritePropertyName(s_userProperties);
-            var drops = WriteProperties(w, user.PropertiesOrEmpty);
-            w.WriteStartObject(s_hackleProperties);
-            w.WriteEndObject();
+            if (user.Id != null)
+            {
+                Entry(ref first, HackleUser.IdType);
+                String(user.Id);
+            }
+            if (user.UserId != null)
+            {
+                Entry(ref first, HackleUser.UserIdType);
+                String(user.UserId);
+            }
+            if (user.DeviceId != null)
+            {
+                Entry(ref first, HackleUser.DeviceIdType);
+                String(user.DeviceId);
+            }
+            Raw(s_userPropertiesStart);
+            var drops = 0;
+            first = true;
+            var entries = user.PropertiesOrEmpty.GetStructEnumerator();
+            while (entries.MoveNext())
+            {
+                var pair = entries.Current;
+                if (IsOtherType(pair.Value))
+                {
+                    // Only '$' system properties keep values of other types; their text is known only now, so it is bounded here.
+                    var text = pair.Value.ToString();
+                    if (text != null && text.Length > HackleProperties.MaxSystemStringLength)
+                    {
+                        InputDrops.Add(InputDrops.SystemStringTooLong);
+                        drops++;
+                        continue;
+                    }
+                    Entry(ref first, pair.Key);
+                    StringOrNull(text);
+                    continue;
+                }
+                Entry(ref first, pair.Key);
+                Value(pair.Value);
+            }
+            Raw(s_userEnd);
             return drops;
+        }
+
+        /// <summary>A property name within an object: the comma before all but the first, the name, the colon.</summary>
+        private void Entry(ref bool first, string name)
+        {
+            if (!first) Byte((byte)',');
+            first = false;
+            String(name);
+            Byte((byte)':');
+        }
+
+        private void StringOrNull(string? value)
+        {
+            if (value is null) Raw(s_null);
+            else String(value);
+        }
+
+        /// <summary>A property value: strings, integers and booleans directly; anything else (doubles, arrays, raw JSON) by a Utf8JsonWriter.</summary>
+        private void Value(object? value)
+        {
+            switch (value)
+            {
+                case null: Raw(s_null); return;
+                case string text: String(text); return;
+                case bool flag: Raw(flag ? s_true : s_false); return;
+                case long number: Number(number); return;
+                case int number: Number(number); return;
+            }
+            var w = Reset(ref _stringWriter);
+            WriteValue(w, value);
+            w.Flush();
         }
 
         private static bool IsOverridden(HackleUser user, string type) =>

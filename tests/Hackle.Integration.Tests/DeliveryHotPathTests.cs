@@ -9,14 +9,6 @@ namespace Hackle.Integration.Tests;
 /// </summary>
 public sealed class DeliveryHotPathTests
 {
-    private static long AllocatedPerCall(IHackleClient client, HackleUser user, int calls)
-    {
-        for (var i = 0; i < 200; i++) client.FeatureFlagDetail(Configs.FlagKey, user);
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < calls; i++) client.FeatureFlagDetail(Configs.FlagKey, user);
-        return (GC.GetAllocatedBytesForCurrentThread() - before) / calls;
-    }
-
     [Fact]
     public async Task Sizing_an_event_with_properties_and_identifiers_allocates_nothing()
     {
@@ -33,8 +25,8 @@ public sealed class DeliveryHotPathTests
         await using var online = HackleClient.Create(TestClients.NewKey(), options);
         Assert.True(await online.WaitUntilReadyAsync());
 
-        var discarded = AllocatedPerCall(offline, user, 5_000);
-        var queued = AllocatedPerCall(online, user, 5_000);
+        var discarded = AllocationProbe.PerDecision(offline, user, 5_000);
+        var queued = AllocationProbe.PerDecision(online, user, 5_000);
 
         Assert.True(discarded == 0, $"a decision with its exposure discarded allocates {discarded} B");
         Assert.True(queued == 0, $"sizing and queueing the exposure allocates {queued} B per decision");

@@ -6,14 +6,6 @@ namespace Hackle.Integration.Tests;
 /// <summary>Decisions hand their exposures to the delivery without allocating anything: the exposure travels as a value into the queue's preallocated cells.</summary>
 public sealed class HotPathTests
 {
-    private static long AllocatedPerCall(IHackleClient client, HackleUser user, int calls)
-    {
-        for (var i = 0; i < 200; i++) client.FeatureFlagDetail(Configs.FlagKey, user);
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < calls; i++) client.FeatureFlagDetail(Configs.FlagKey, user);
-        return (GC.GetAllocatedBytesForCurrentThread() - before) / calls;
-    }
-
     [Fact]
     public async Task A_decision_with_its_exposure_queued_allocates_nothing()
     {
@@ -28,8 +20,8 @@ public sealed class HotPathTests
         Assert.True(await online.WaitUntilReadyAsync());
 
         // The offline client counts and discards each exposure; the online one queues it for delivery.
-        var discarded = AllocatedPerCall(offline, user, 5_000);
-        var queued = AllocatedPerCall(online, user, 5_000);
+        var discarded = AllocationProbe.PerDecision(offline, user, 5_000);
+        var queued = AllocationProbe.PerDecision(online, user, 5_000);
 
         Assert.True(discarded == 0, $"a decision with its exposure discarded allocates {discarded} B");
         Assert.True(queued == 0, $"a decision with its exposure queued for delivery allocates {queued} B");

@@ -7,7 +7,8 @@ namespace Hackle.Package.Tests;
 /// <summary>
 /// The console app of <see cref="ConsoleConsumer"/> with <c>HackleFlags_AccessorAssembly=true</c> (docs/generator.md): its
 /// accessors come from <c>accessors.HackleFlags.dll</c>, compiled by the package's targets. One restore, then one build
-/// per step, in this order (each step's result is kept for the tests):
+/// per step, in this order (each step's result is kept for the tests). A pinned name lives in a <c>HackleFlagNames</c> file,
+/// and PinUse.cs uses it:
 /// <list type="number">
 /// <item>restore + build, and a run over <see cref="ConsoleConsumer.Users"/>;</item>
 /// <item>an unrelated edit (a comment appended to Program.cs), then a build: the accessor assembly must not be rebuilt;</item>
@@ -20,6 +21,10 @@ public sealed class AccessorAssemblyConsumer(PackageFeed feed) : IAsyncLifetime
 {
     public const string ProjectName = "accessors";
     public const string RenamedExperiment = "CheckoutFlow";
+
+    /// <summary>A HackleFlagNames item: its pin (experiment 44, SearchRanking in the manifest) is compiled with the accessors.</summary>
+    public const string PinsFile = "FlagNames.cs";
+    public const string PinnedName = "Ranking";
 
     /// <summary>Where the strict JSON reader fails in the broken manifest: a doubled comma after the experiment key.</summary>
     public const string BrokenAfter = "\"key\": 42,";
@@ -66,9 +71,17 @@ public sealed class AccessorAssemblyConsumer(PackageFeed feed) : IAsyncLifetime
         Project = new ConsumerProject(feed, ProjectName, "Microsoft.NET.Sdk", [PackageFeed.MainPackageId], $"""
                 <RootNamespace>{ConsoleConsumer.RootNamespace}</RootNamespace>
                 <HackleFlags_AccessorAssembly>true</HackleFlags_AccessorAssembly>
+              </PropertyGroup>
+              <ItemGroup>
+                <HackleFlagNames Include="{PinsFile}" />
+              </ItemGroup>
+              <PropertyGroup>
             """);
         var program = ConsoleConsumer.ProgramSource("Checkout");
         Project.Write("Program.cs", program);
+        Project.Write(PinsFile, $"using Hackle;\n[assembly: HackleFlagName(HackleFlagKind.Experiment, 44, \"{PinnedName}\")]\n");
+        // Compiles only if the pin reached the accessor assembly.
+        Project.Write("PinUse.cs", $"internal static class PinUse {{ public static long Key => {ConsoleConsumer.RootNamespace}.Experiments.{PinnedName}.Key; }}\n");
         FirstBuild = await Project.BuildAsync(restore: true);
         if (!FirstBuild.Succeeded) return;
         AfterFirstBuild = AssemblyStamp.Read(AccessorAssemblyPath);

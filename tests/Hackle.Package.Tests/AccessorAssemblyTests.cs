@@ -27,6 +27,8 @@ public sealed class AccessorAssemblyTests(AccessorAssemblyConsumer consumer, ITe
         Assert.Contains("ready=True experiment-key=42 feature-key=7", run.Output);
         // The project's own generator emitted nothing: two copies of the accessors would warn (CS0436) or not compile.
         Assert.DoesNotContain("CS0436", consumer.FirstBuild.Output);
+        // The pin in the HackleFlagNames file named the accessor (PinUse.cs compiled) and is not reported as unseen.
+        Assert.DoesNotContain("HKF017", consumer.FirstBuild.Output);
         // The analyzers still run in the project (HKA103 at the planted client).
         Assert.Contains(": warning HKA103:", consumer.FirstBuild.Output);
     }

@@ -95,6 +95,11 @@ namespace Hackle.Generators
             "{0} in '{3}' {1} no name and {1} been named from the key ({2}); to keep such a name when the item gets a name in Hackle, pin it, e.g. {4}",
             "Items without a dashboard name are named from their key; a name given in Hackle later renames them unless they are pinned.");
 
+        public static readonly DiagnosticDescriptor PinOutsideAccessorAssembly = Create("HKF017", DiagnosticSeverity.Warning,
+            "HackleFlagName is not seen by the accessor assembly",
+            "The name pin '{0}' has no effect: the accessors are compiled into '{1}' from the manifest and the files listed as HackleFlagNames items; list this file as <HackleFlagNames Include=\"...\" />",
+            "In accessor-assembly mode the accessors are compiled apart from the project's sources, so a HackleFlagName attribute only applies from a file listed as a HackleFlagNames item.");
+
         /// <summary>The descriptor of a problem found by the manifest reader.</summary>
         public static DiagnosticDescriptor For(ManifestProblem problem) => problem switch
         {

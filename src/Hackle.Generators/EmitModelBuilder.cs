@@ -33,6 +33,21 @@ namespace Hackle.Generators
             "MemberwiseClone", "Finalize",
         };
 
+        /// <summary>
+        /// The project's own compilation when its accessors come from <paramref name="accessorAssembly"/>: nothing is
+        /// emitted and the manifest's diagnostics are that assembly's, but a name pinned here would silently not
+        /// apply, so each pin is reported (HKF017).
+        /// </summary>
+        public static BuildResult AccessorsReferenced(string accessorAssembly, EquatableArray<NameOverride> overrides)
+        {
+            var diagnostics = new List<DiagnosticInfo>();
+            foreach (var pin in overrides)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PinOutsideAccessorAssembly, pin.Location, pin.Name, accessorAssembly));
+            }
+            return new BuildResult(null, EquatableArray<DiagnosticInfo>.From(diagnostics));
+        }
+
         public static BuildResult Build(ImmutableArray<ManifestModel> manifests, GeneratorOptions options,
             EquatableArray<NameOverride> overrides, CancellationToken cancellationToken)
         {

@@ -21,10 +21,19 @@ namespace Hackle.Generators
         /// <inheritdoc />
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
+            // In accessor-assembly mode (HackleTyped.targets) this generator runs in a separate compilation that
+            // builds <AssemblyName>.HackleFlags.dll, which reports the manifest's diagnostics; in the project's own
+            // compilation it then reads no manifest and emits nothing.
+            var accessorAssembly = context.AnalyzerConfigOptionsProvider
+                .Select(static (options, _) => OptionsReader.ReadAccessorAssembly(options.GlobalOptions))
+                .WithTrackingName(TrackingNames.AccessorAssembly);
+
             var manifestFiles = context.AdditionalTextsProvider
                 .Combine(context.AnalyzerConfigOptionsProvider)
                 .Where(static pair => IsManifest(pair.Left, pair.Right))
-                .Select(static (pair, cancellationToken) => new ManifestFile(pair.Left.Path, pair.Left.GetText(cancellationToken)))
+                .Combine(accessorAssembly)
+                .Where(static pair => pair.Right is null)
+                .Select(static (pair, cancellationToken) => new ManifestFile(pair.Left.Left.Path, pair.Left.Left.GetText(cancellationToken)))
                 .WithTrackingName(TrackingNames.ManifestFiles);
 
             var manifests = manifestFiles
@@ -50,8 +59,10 @@ namespace Hackle.Generators
             var build = manifests.Collect()
                 .Combine(options)
                 .Combine(overrides)
-                .Select(static (input, cancellationToken) =>
-                    EmitModelBuilder.Build(input.Left.Left, input.Left.Right, input.Right, cancellationToken))
+                .Combine(accessorAssembly)
+                .Select(static (input, cancellationToken) => input.Right is null
+                    ? EmitModelBuilder.Build(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, cancellationToken)
+                    : EmitModelBuilder.AccessorsReferenced(input.Right, input.Left.Right))
                 .WithTrackingName(TrackingNames.BuildModel);
 
             // Source and diagnostics are separate outputs: moving text in the manifest changes locations

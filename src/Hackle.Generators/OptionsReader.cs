@@ -23,6 +23,8 @@ namespace Hackle.Generators
         public const string EmitArchivedProperty = "HackleFlags_EmitArchived";
         public const string VariantNamesProperty = "HackleFlags_VariantNames";
         public const string FinishedItemsProperty = "HackleFlags_FinishedItems";
+        /// <summary>Set by HackleTyped.targets, not by users: the accessors are in this referenced assembly.</summary>
+        public const string AccessorAssemblyProperty = "_HackleFlagsAccessorAssembly";
 
         /// <summary>The namespace used when neither HackleFlags_Namespace nor a valid RootNamespace is set.</summary>
         public const string DefaultNamespace = "HackleFlags";
@@ -71,6 +73,12 @@ namespace Hackle.Generators
             return new GeneratorOptions(ns, isPublic, experiments, features, remoteConfig, flagKeys, omitArchived, variantNames, finishedAsDiagnostic,
                 version >= LanguageVersion.CSharp8, EquatableArray<DiagnosticInfo>.From(diagnostics));
         }
+
+        /// <summary>
+        /// The name of the accessor assembly HackleTyped.targets compiled for this project
+        /// (<c>_HackleFlagsAccessorAssembly</c>), or null when the accessors are generated into this compilation.
+        /// </summary>
+        public static string? ReadAccessorAssembly(AnalyzerConfigOptions options) => Get(options, AccessorAssemblyProperty);
 
         /// <summary>Dotted C# identifiers, none of them a keyword.</summary>
         public static bool IsValidNamespace(string value)

@@ -3,6 +3,8 @@ namespace Hackle.Generators
     /// <summary>Names of the pipeline steps, so tests can assert what each run cached.</summary>
     internal static class TrackingNames
     {
+        /// <summary>The accessor assembly the project references instead of generated source, if any.</summary>
+        public const string AccessorAssembly = nameof(AccessorAssembly);
         /// <summary>Additional files recognised as manifests, with their text.</summary>
         public const string ManifestFiles = nameof(ManifestFiles);
         /// <summary>Each manifest parsed into a <see cref="Manifest.ManifestModel"/>.</summary>

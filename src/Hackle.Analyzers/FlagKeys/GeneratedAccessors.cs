@@ -13,10 +13,13 @@ namespace Hackle.Analyzers.FlagKeys
     /// options are all exactly as generated.
     /// </summary>
     /// <remarks>
-    /// The keys are read from the generated syntax (<c>public const long Key = 42L;</c>), not from the field
+    /// The accessors are either generated into this compilation or, in accessor-assembly mode
+    /// (<c>HackleFlags_AccessorAssembly</c>, docs/generator.md), referenced from <c>&lt;AssemblyName&gt;.HackleFlags.dll</c>.
+    /// Generated source: the keys are read from the syntax (<c>public const long Key = 42L;</c>), not from the field
     /// symbols: binding the members of a thousand accessor classes took the analyzers about a second on a large
-    /// manifest, reading the already parsed declarations takes milliseconds. A class whose key is not written
-    /// as a literal falls back to its symbol.
+    /// manifest, reading the already parsed declarations takes milliseconds; a class whose key is not written
+    /// as a literal falls back to its symbol. Metadata: there is no syntax, and a constant field read from
+    /// metadata is not bound, only decoded, so every key comes from its symbol.
     /// </remarks>
     internal sealed class GeneratedAccessors
     {
@@ -50,12 +53,22 @@ namespace Hackle.Analyzers.FlagKeys
             var byKey = new Dictionary<long, INamedTypeSymbol>();
             foreach (var ns in namespaces)
             {
-                var container = compilation.GetTypeByMetadataName(ns + "." + className);
-                if (container is null || !IsGenerated(container) || !compilation.IsSymbolAccessibleWithin(container, compilation.Assembly)) continue;
+                var container = Container(compilation, ns + "." + className);
+                if (container is null) continue;
                 var byName = new Dictionary<string, INamedTypeSymbol>();
                 foreach (var accessor in container.GetTypeMembers())
                 {
                     if (accessor.Arity == 0 && !byName.ContainsKey(accessor.Name)) byName[accessor.Name] = accessor;
+                }
+                if (container.DeclaringSyntaxReferences.IsEmpty)
+                {
+                    // From the accessor assembly (metadata): every nested class in declaration order, key from its symbol.
+                    foreach (var accessor in container.GetTypeMembers())
+                    {
+                        if (accessor.Arity != 0 || !ReferenceEquals(byName[accessor.Name], accessor)) continue;
+                        if (KeyOf(accessor) is long value && !byKey.ContainsKey(value)) byKey[value] = accessor;
+                    }
+                    break;
                 }
                 foreach (var reference in container.DeclaringSyntaxReferences)
                 {
@@ -71,6 +84,25 @@ namespace Hackle.Analyzers.FlagKeys
                 break;
             }
             return byKey;
+        }
+
+        /// <summary>
+        /// The generated class of that name this compilation can use: its own (generated source) first, else one from
+        /// a referenced assembly (the accessor assembly). Another project's accessors, internal to it, are skipped, so
+        /// a referenced project with the same namespace does not hide this project's own.
+        /// </summary>
+        private static INamedTypeSymbol? Container(Compilation compilation, string metadataName)
+        {
+            var own = compilation.Assembly.GetTypeByMetadataName(metadataName);
+            if (own != null) return IsGenerated(own) ? own : null;
+            INamedTypeSymbol? found = null;
+            foreach (var candidate in compilation.GetTypesByMetadataName(metadataName))
+            {
+                if (!IsGenerated(candidate) || !compilation.IsSymbolAccessibleWithin(candidate, compilation.Assembly)) continue;
+                if (found != null) return null;   // two usable ones: the compiler reports the ambiguity at each use
+                found = candidate;
+            }
+            return found;
         }
 
         /// <summary>The value of <c>const long Key = 42L;</c> (or <c>-42L</c>) as the generator writes it, or null.</summary>

@@ -61,6 +61,7 @@ internal static class CleanupVerifier
     {
         Manifest = finished.CheckoutDropsC ? RunningWithDroppedC(finished.OverrideToC) : Manifest(finished.FlagPaused),
         BuildProperties = BuildProperties(finished),
+        AccessorsInMetadata = finished.AccessorsInMetadata,
         ExtraSources = new[]
         {
             ("/0/Generated.g.cs", finished.DiagnosticMode || finished.CheckoutDropsC ? Manifests.GeneratedAccessors : ObsoleteAccessors),
@@ -188,8 +189,9 @@ internal static class CleanupVerifier
 /// <param name="CheckoutDropsC">Checkout still RUNNING with variation C DROPPED, NewCheckout running, instead of both finished.</param>
 /// <param name="OverrideToC">With <paramref name="CheckoutDropsC"/>: the override that still gives C, if any.</param>
 /// <param name="InlineParameters">HackleFlags_FixedParameters=inline: the fix writes fixed parameters' values.</param>
+/// <param name="AccessorsInMetadata">The accessors come from a referenced accessor assembly (HackleFlags_AccessorAssembly) instead of source.</param>
 internal readonly record struct Finished(bool DiagnosticMode = false, bool FlagPaused = false, bool CheckoutDropsC = false, OverrideToC OverrideToC = OverrideToC.None,
-    bool InlineParameters = false);
+    bool InlineParameters = false, bool AccessorsInMetadata = false);
 
 /// <summary>An override of Checkout that can still give its dropped variation C.</summary>
 internal enum OverrideToC

@@ -35,7 +35,14 @@ internal static class TestEnvironment
             var config = "is_global = true\n" + string.Concat(options.BuildProperties.Select(p => "build_property." + p.Key + " = " + p.Value + "\n"));
             test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", config));
         }
-        foreach (var (name, text) in options.ExtraSources)
+        var extraSources = options.ExtraSources;
+        if (options.AccessorsInMetadata)
+        {
+            var generated = extraSources.Where(s => s.Name.EndsWith(".g.cs", StringComparison.Ordinal)).Select(s => s.Text).ToArray();
+            test.TestState.AdditionalReferences.Add(await TestReferences.AccessorAssemblyAsync(generated));
+            extraSources = extraSources.Where(s => !s.Name.EndsWith(".g.cs", StringComparison.Ordinal)).ToArray();
+        }
+        foreach (var (name, text) in extraSources)
         {
             test.TestState.Sources.Add((name, text));
             // A code-fix test compares the fixed state on its own sources, so it needs the extras too.

@@ -23,4 +23,10 @@ internal sealed record TestOptions
 
     /// <summary>Extra sources compiled with the test code (e.g. what the generator would emit).</summary>
     public IReadOnlyList<(string Name, string Text)> ExtraSources { get; init; } = Array.Empty<(string, string)>();
+
+    /// <summary>
+    /// Compile the generated extra sources (<c>*.g.cs</c>) into a referenced assembly, as HackleFlags_AccessorAssembly
+    /// does (internal types, InternalsVisibleTo the test project), instead of adding them as sources.
+    /// </summary>
+    public bool AccessorsInMetadata { get; init; }
 }

@@ -51,6 +51,17 @@ internal static class TestReferences
     /// <summary>A proto library with the gRPC Greeter service base, as Grpc.Tools generates it.</summary>
     public static Task<MetadataReference> GreeterAsync() => s_greeter.Value;
 
+    /// <summary>The name Microsoft.CodeAnalysis.Testing gives the compilation under test.</summary>
+    public const string TestProjectName = "TestProject";
+
+    /// <summary>
+    /// <paramref name="generatedSources"/> compiled as HackleTyped.targets compiles them in accessor-assembly mode: into
+    /// <c>TestProject.HackleFlags</c>, referencing the runtime, visible to the test project through InternalsVisibleTo.
+    /// </summary>
+    public static Task<MetadataReference> AccessorAssemblyAsync(IEnumerable<string> generatedSources) =>
+        CompileAsync(TestProjectName + ".HackleFlags", Extensions.Add(Runtime),
+            [$"[assembly: System.Runtime.CompilerServices.InternalsVisibleTo(\"{TestProjectName}\")]", .. generatedSources]);
+
     /// <summary>Compiles <paramref name="sources"/> against the test framework and <paramref name="references"/> into an in-memory assembly.</summary>
     public static async Task<MetadataReference> CompileAsync(string assemblyName, ImmutableArray<MetadataReference> references, params string[] sources)
     {

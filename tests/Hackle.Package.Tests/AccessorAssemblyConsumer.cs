@@ -14,7 +14,8 @@ namespace Hackle.Package.Tests;
 /// <item>an unrelated edit (a comment appended to Program.cs), then a build: the accessor assembly must not be rebuilt;</item>
 /// <item><c>dotnet publish --no-build</c> of that build, and a run of the published app;</item>
 /// <item>the experiment renamed in the manifest (and in Program.cs), then a build and a run: the accessors are rebuilt;</item>
-/// <item>a syntax error in the manifest, then a build: it fails with HKF001 at the manifest's line and column.</item>
+/// <item>a syntax error in the manifest, then a build: it fails with HKF001 at the manifest's line and column;</item>
+/// <item>two builds with a bad switch (an unknown mode; the mode in a signed project): each fails with HKF012 before compiling.</item>
 /// </list>
 /// </summary>
 public sealed class AccessorAssemblyConsumer(PackageFeed feed) : IAsyncLifetime
@@ -60,6 +61,10 @@ public sealed class AccessorAssemblyConsumer(PackageFeed feed) : IAsyncLifetime
     internal ProcessResult? ManifestEditRun { get; private set; }
 
     internal ProcessResult BrokenManifestBuild { get; private set; } = null!;
+
+    internal ProcessResult UnknownModeBuild { get; private set; } = null!;
+
+    internal ProcessResult SignedBuild { get; private set; } = null!;
 
     public PackageFeed Feed => feed;
 
@@ -112,6 +117,9 @@ public sealed class AccessorAssemblyConsumer(PackageFeed feed) : IAsyncLifetime
 
         Project.Write("hackle.flags.json", ReplaceOnce(manifest, BrokenAfter, BrokenAfter + ","));
         BrokenManifestBuild = await Project.BuildAsync(restore: false);
+
+        UnknownModeBuild = await Project.BuildAsync(restore: false, new Dictionary<string, string> { ["HackleFlags_AccessorAssembly"] = "sometimes" });
+        SignedBuild = await Project.BuildAsync(restore: false, new Dictionary<string, string> { ["SignAssembly"] = "true" });
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -80,6 +80,20 @@ public sealed class AccessorAssemblyTests(AccessorAssemblyConsumer consumer, ITe
         Assert.StartsWith($"{Project.ManifestPath}{comma}: error HKF001:", error);
     }
 
+    [Fact]
+    public void AnUnknownModeFailsTheBuildWithHkf012()
+    {
+        var error = Assert.Single(BuildOutput.Errors(consumer.UnknownModeBuild).Distinct());
+        Assert.Contains("error HKF012: HackleFlags_AccessorAssembly is 'sometimes'", error);
+    }
+
+    [Fact]
+    public void TheModeInASignedProjectFailsTheBuildWithHkf012InsteadOfCs8002()
+    {
+        var error = Assert.Single(BuildOutput.Errors(consumer.SignedBuild).Distinct());
+        Assert.Contains("error HKF012: HackleFlags_AccessorAssembly is 'true' but the project is signed", error);
+    }
+
     private string[] ExpectedDecisions()
     {
         var workspace = HackleWorkspace.Load(consumer.Feed.RepoManifestPath);

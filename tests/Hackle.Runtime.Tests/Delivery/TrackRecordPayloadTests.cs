@@ -241,6 +241,24 @@ public class TrackRecordPayloadTests
         Assert.False(trackObject.IsExposure);
     }
 
+    [Fact]
+    public void A_track_stored_over_an_exposure_record_leaves_nothing_of_the_exposure()
+    {
+        var experiment = new Experiment { Id = 11, Key = 12, Type = ExperimentType.AbTest, Version = 5, ExecutionVersion = 6 };
+        var cell = new QueuedEvent { Exposure = new ExposureRecord(new ExperimentEvaluation(experiment, null, "A", DecisionReason.DefaultRule, null), RichUser(), 9, "EXPERIMENT", 99) };
+        var track = Shapes()[1];
+
+        cell.SetTrack(track);
+
+        Assert.Null(cell.Exposure.Evaluation.Experiment);
+        Assert.Null(cell.Exposure.Evaluation.VariationKey);
+        Assert.Null(cell.Exposure.TargetingRootType);
+        Assert.Same(track.User, cell.Track.User);
+        Assert.Equal(track.EventTypeId, cell.Track.EventTypeId);
+        var body = new EventPayloadWriter(new FixedInsertIds()).ToJson(new[] { cell }, 1);
+        Assert.Equal(EventPayloadWriter.ToJson(new List<UserEvent> { track.ToEventWithId(FixedGuid(1)) }), body);
+    }
+
     /// <summary>The cell as it was before tracks were stored by value: an event object beside an exposure record.</summary>
     private struct CellBeforeTrackRecords
     {

@@ -3,7 +3,10 @@ using Xunit;
 
 namespace Hackle.Integration.Tests;
 
-/// <summary>Decisions hand their exposures to the delivery without allocating anything: the exposure travels as a value into the queue's preallocated cells.</summary>
+/// <summary>
+/// Decisions hand their exposures, and Track its event, to the delivery without allocating anything: the exposure
+/// or track travels as a value into the queue's preallocated cells.
+/// </summary>
 public sealed class HotPathTests
 {
     [Fact]
@@ -44,5 +47,27 @@ public sealed class HotPathTests
 
         Assert.True(allocated == 0, $"a track handed to the offline sink allocates {allocated} B");
         Assert.Equal(5_200, sink.DiscardedCount);
+    }
+
+    [Fact]
+    public async Task A_track_queued_for_http_delivery_allocates_nothing()
+    {
+        await using var server = await FakeHackleServer.StartAsync();
+        server.SetConfig(Configs.Flag(on: true), Configs.Date(1));
+        var options = TestClients.Options(server.Url);
+        options.EventQueueCapacity = 50_000;
+        await using var online = HackleClient.Create(TestClients.NewKey(), options);
+        Assert.True(await online.WaitUntilReadyAsync());
+        var user = TestClients.User();
+        var purchase = new HackleEvent("purchase") { Value = 12.5, Properties = { ["pay_method"] = "CARD", ["amount"] = 800, ["is_discount"] = true } };
+        var before = online.EventStats.Received;
+
+        var queued = AllocationProbe.PerTrack(online, purchase, user, 5_000);
+
+        Assert.True(queued == 0, $"a track queued for delivery allocates {queued} B");
+        var stats = online.EventStats;
+        Assert.Equal(0, stats.DroppedQueueFull);
+        var tracked = stats.Received - before;
+        Assert.True(tracked >= 5_200 && tracked <= AllocationProbe.MaxCalls(5_000), $"every track reached the delivery once ({tracked})");
     }
 }

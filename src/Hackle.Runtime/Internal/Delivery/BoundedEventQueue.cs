@@ -34,8 +34,8 @@ namespace Hackle.Internal.Delivery
     /// refused: no per-event enter and leave. The producers' word keeps positions and bytes modulo powers of
     /// two (the consumers' totals are whole), which is exact while the differences stay far below those powers:
     /// at most 2^24 events and 1 GiB are ever in the queue.
-    /// An exposure is stored by value in its cell (<see cref="ExposureRecord"/>), so queueing one allocates
-    /// nothing; the cells are made once, and no more of them than the byte budget can ever fill.
+    /// An exposure or a track is stored by value in its cell (<see cref="ExposureRecord"/>, <see cref="TrackRecord"/>),
+    /// so queueing one allocates nothing; the cells are made once, and no more of them than the byte budget can ever fill.
     /// </summary>
     internal sealed class BoundedEventQueue
     {
@@ -149,6 +149,19 @@ namespace Hackle.Internal.Delivery
             PrefetchCell(position + 1);
             ref var cell = ref _cells[position & _mask];
             cell.Item.Exposure = exposure;
+            cell.Item.Bytes = bytes;
+            Volatile.Write(ref cell.Sequence, (position + 1) & PositionMask);
+            return Admission.Queued;
+        }
+
+        /// <summary>Queues a tracked event by value, copying it into its cell, unless the queue is full or closed.</summary>
+        public Admission TryEnqueue(in TrackRecord track, int bytes)
+        {
+            var admission = TryClaim(bytes, out var position);
+            if (admission != Admission.Queued) return admission;
+            PrefetchCell(position + 1);
+            ref var cell = ref _cells[position & _mask];
+            cell.Item.SetTrack(track);
             cell.Item.Bytes = bytes;
             Volatile.Write(ref cell.Sequence, (position + 1) & PositionMask);
             return Admission.Queued;

@@ -15,9 +15,12 @@ namespace Hackle.Internal.Delivery
     /// of a busy body, are written as UTF-8 bytes straight into a pooled buffer: field names encoded once, numbers
     /// with Utf8Formatter, and strings copied as they are when every character is one the JSON writer would not
     /// escape (a string with any other, a double, an array or raw JSON goes through a Utf8JsonWriter, so the
-    /// escaping and formatting are the writer's own). The rest of the event objects (tracks, remote-config
-    /// records, exposures a caller made) go through Utf8JsonWriter with the default encoder; tests compare the
-    /// record bytes with the object bytes and both with the previous writer's.
+    /// escaping and formatting are the writer's own). Track records, and the rest of the event objects (tracks,
+    /// remote-config records, exposures a caller made), go through Utf8JsonWriter with the default encoder, a track
+    /// record by the very code that writes a track object; tests compare the record bytes with the object bytes and
+    /// both with the previous writer's.
+    /// A record (exposure or track) gets its insertId here, when its batch is written; the body is written once per
+    /// batch, so a retry sends the same ids.
     /// An event that cannot be written (a <c>$</c> property value whose ToString throws, say) is cut back out
     /// of the body alone and reported; the rest of the batch is sent.
     /// One instance per delivery loop (it reuses its JSON writers); not thread-safe.
@@ -41,6 +44,9 @@ namespace Hackle.Internal.Delivery
         private static readonly JsonEncodedText s_variationKey = JsonEncodedText.Encode("variationKey");
         private static readonly JsonEncodedText s_decisionReason = JsonEncodedText.Encode("decisionReason");
         private static readonly JsonEncodedText s_properties = JsonEncodedText.Encode("properties");
+        private static readonly JsonEncodedText s_eventTypeId = JsonEncodedText.Encode("eventTypeId");
+        private static readonly JsonEncodedText s_eventTypeKey = JsonEncodedText.Encode("eventTypeKey");
+        private static readonly JsonEncodedText s_value = JsonEncodedText.Encode("value");
         private static readonly JsonEncodedText s_parameterConfigurationId = JsonEncodedText.Encode("$parameterConfigurationId");
         private static readonly JsonEncodedText s_experimentVersionProperty = JsonEncodedText.Encode("$experiment_version");
         private static readonly JsonEncodedText s_executionVersionProperty = JsonEncodedText.Encode("$execution_version");
@@ -162,7 +168,7 @@ namespace Hackle.Internal.Delivery
                 first = true;
                 for (var i = 0; i < count; i++)
                 {
-                    if (events[i].Event is TrackEvent) WriteEvent(in events[i], ref first);
+                    if (events[i].IsTrack) WriteEvent(in events[i], ref first);
                 }
                 Raw(s_remoteConfigEventsStart);
                 first = true;
@@ -188,7 +194,8 @@ namespace Hackle.Internal.Delivery
             try
             {
                 if (!first) Byte((byte)',');
-                if (e.Event is null) WriteRecord(in e.Exposure);
+                if (e.IsTrackRecord) WriteTrackRecord(e.Track);
+                else if (e.Event is null) WriteRecord(in e.Exposure);
                 else WriteObject(e.Event);
                 first = false;
             }
@@ -216,6 +223,16 @@ namespace Hackle.Internal.Delivery
                 case TrackEvent track: WriteTrack(w, track, insertId); break;
                 case RemoteConfigEvent remote: WriteRemoteConfig(w, remote, insertId); break;
             }
+            w.Flush();
+        }
+
+        /// <summary>A track record, written as its object would be (the same WriteTrack) with a fresh insertId made here.</summary>
+        private void WriteTrackRecord(in TrackRecord e)
+        {
+            Span<byte> fresh = stackalloc byte[InsertIdSource.Length];
+            _insertIds.Next(fresh);
+            var w = Reset(ref _objectWriter);
+            WriteTrack(w, new InsertId(null, fresh), e.Timestamp, e.User, e.EventTypeId, e.Event);
             w.Flush();
         }
 
@@ -493,15 +510,18 @@ namespace Hackle.Internal.Delivery
             w.WriteEndObject();
         }
 
-        private void WriteTrack(Utf8JsonWriter w, TrackEvent e, in InsertId insertId)
+        private void WriteTrack(Utf8JsonWriter w, TrackEvent e, in InsertId insertId) =>
+            WriteTrack(w, insertId, e.Timestamp, e.User, e.EventTypeId, e.Event);
+
+        private void WriteTrack(Utf8JsonWriter w, in InsertId insertId, long timestamp, HackleUser user, long eventTypeId, HackleEvent hackleEvent)
         {
             w.WriteStartObject();
-            WriteCommon(w, insertId, e.Timestamp, e.User);
-            w.WriteNumber("eventTypeId", e.EventTypeId);
-            w.WriteString("eventTypeKey", e.Event.Key);
-            if (e.Event.Value is double value) WriteDouble(w, "value", value);
-            w.WritePropertyName("properties");
-            WriteProperties(w, e.Event.Properties);
+            WriteCommon(w, insertId, timestamp, user);
+            w.WriteNumber(s_eventTypeId, eventTypeId);
+            w.WriteString(s_eventTypeKey, hackleEvent.Key);
+            if (hackleEvent.Value is double value) WriteDouble(w, s_value, value);
+            w.WritePropertyName(s_properties);
+            WriteProperties(w, hackleEvent.Properties);
             w.WriteEndObject();
         }
 
@@ -697,7 +717,7 @@ namespace Hackle.Internal.Delivery
             }
         }
 
-        private static void WriteDouble(Utf8JsonWriter w, string name, double value)
+        private static void WriteDouble(Utf8JsonWriter w, JsonEncodedText name, double value)
         {
             w.WritePropertyName(name);
             WriteDoubleValue(w, value);

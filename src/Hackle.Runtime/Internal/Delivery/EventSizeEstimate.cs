@@ -30,6 +30,13 @@ namespace Hackle.Internal.Delivery
             return bytes > int.MaxValue ? int.MaxValue : (int)bytes;
         }
 
+        /// <summary>The same estimate as for the <see cref="TrackEvent"/> the record would make.</summary>
+        public static int Of(in TrackRecord e)
+        {
+            long bytes = CommonBytes + Of(e.User) + TrackBytes + e.Event.Key.Length + Of(e.Event.Properties);
+            return bytes > int.MaxValue ? int.MaxValue : (int)bytes;
+        }
+
         public static int Of(UserEvent e)
         {
             long bytes = CommonBytes + Of(e.User);

@@ -14,7 +14,7 @@ namespace Hackle.Internal.Delivery
     /// <see cref="Stats"/>, and once <see cref="CloseAsync"/> has completed the accounting is final
     /// (nothing pending) and reported before the metrics are disposed.
     /// </summary>
-    internal sealed class HttpEventDelivery : IHackleEventSink, IExposureSink
+    internal sealed class HttpEventDelivery : IHackleEventSink, IExposureSink, ITrackSink
     {
         /// <summary>How long close waits for sends that ignore cancellation after the time limit, before counting them as dropped.</summary>
         private static readonly TimeSpan s_abortGrace = TimeSpan.FromSeconds(1);
@@ -79,6 +79,9 @@ namespace Hackle.Internal.Delivery
         /// <summary>Queues an exposure by value, the same way: no lock, no wait, no allocation, and the same drop and count when full.</summary>
         public void EnqueueExposure(in ExposureRecord exposure) => Offered(_queue.TryEnqueue(exposure, EstimateBytes(exposure)));
 
+        /// <summary>Queues a tracked event by value, the same way: no lock, no wait, no allocation, and the same drop and count when full.</summary>
+        public void EnqueueTrack(in TrackRecord track) => Offered(_queue.TryEnqueue(track, EstimateBytes(track)));
+
         /// <summary>
         /// Counts what became of an event the queue was offered (an admitted one is counted by the queue's
         /// position, see <see cref="DeliveryCounters"/>); a full batch wakes the loop. Once close has begun the
@@ -110,6 +113,19 @@ namespace Hackle.Internal.Delivery
             catch (InvalidOperationException)
             {
                 // Another thread changed the user's properties during the walk; the event still counts against the budget.
+                return FallbackEventBytes;
+            }
+        }
+
+        private static int EstimateBytes(in TrackRecord track)
+        {
+            try
+            {
+                return EventSizeEstimate.Of(track);
+            }
+            catch (InvalidOperationException)
+            {
+                // Another thread changed the user's or the event's properties during the walk; the event still counts against the budget.
                 return FallbackEventBytes;
             }
         }

@@ -46,9 +46,6 @@ public class ExposureRecordPayloadTests
         };
     }
 
-    /// <summary>Guids 1, 2, 3...: fixed insertIds for records, and the same ones given to the objects.</summary>
-    private static Guid FixedGuid(int n) => new Guid(n, (short)n, (short)(n * 3), 0x40, 0x81, 2, 3, 4, 5, 6, (byte)n);
-
     [Fact]
     public void A_record_writes_the_same_bytes_as_the_event_object_made_from_it()
     {
@@ -59,7 +56,7 @@ public class ExposureRecordPayloadTests
         for (var i = 0; i < records.Count; i++)
         {
             queued[i].Exposure = records[i];
-            objects.Add(records[i].ToEvent(FixedGuid(i + 1).ToString()));
+            objects.Add(records[i].ToEvent(TestInsertIds.FixedGuid(i + 1).ToString()));
         }
         // A track in the middle of the exposures: the body still lists exposures first.
         queued[records.Count].Event = track;
@@ -71,7 +68,7 @@ public class ExposureRecordPayloadTests
 
         Assert.Equal(fromObjects, fromRecords);
         Assert.Equal(records.Count, ids.Made);
-        Assert.Contains("\"insertId\":\"" + FixedGuid(1) + "\"", fromRecords);
+        Assert.Contains("\"insertId\":\"" + TestInsertIds.FixedGuid(1) + "\"", fromRecords);
     }
 
     [Fact]
@@ -105,13 +102,6 @@ public class ExposureRecordPayloadTests
     {
         foreach (var record in Records())
             Assert.Equal(EventSizeEstimate.Of(record.ToEvent()), EventSizeEstimate.Of(record));
-    }
-
-    private sealed class FixedInsertIds : InsertIdSource
-    {
-        public int Made { get; private set; }
-
-        public override void Next(Span<byte> destination) => Encoding.UTF8.GetBytes(FixedGuid(++Made).ToString()).CopyTo(destination);
     }
 
     [Fact]
@@ -167,7 +157,7 @@ public class ExposureRecordPayloadTests
         var body = new EventPayloadWriter(new FixedInsertIds(), keepObjectInsertIds: false).ToJson(queued, 2);
 
         Assert.Contains("\"insertId\":\"kept-id\"", body);
-        Assert.Contains("\"insertId\":\"" + FixedGuid(1) + "\"", body);
+        Assert.Contains("\"insertId\":\"" + TestInsertIds.FixedGuid(1) + "\"", body);
         Assert.Null(without.InsertIdIfMade);
     }
 
@@ -227,7 +217,7 @@ public class ExposureRecordPayloadTests
         {
             var evaluation = new ExperimentEvaluation(Experiment(ExperimentType.AbTest), null, keys[i], DecisionReason.TrafficAllocated, null);
             queued[i].Exposure = new ExposureRecord(evaluation, user, 1_000 + i, i == 0 ? "ROOT \u2028 <" : null, 7);
-            objects.Add(queued[i].Exposure.ToEvent(FixedGuid(i + 1).ToString()));
+            objects.Add(queued[i].Exposure.ToEvent(TestInsertIds.FixedGuid(i + 1).ToString()));
         }
 
         var fromRecords = new EventPayloadWriter(new FixedInsertIds()).ToJson(queued, queued.Length);
@@ -253,7 +243,7 @@ public class ExposureRecordPayloadTests
         string ObjectsBody(params ExperimentEvaluation[] evaluations)
         {
             var objects = new List<UserEvent>();
-            for (var i = 0; i < evaluations.Length; i++) objects.Add(new ExposureRecord(evaluations[i], user, i, null, 0).ToEvent(FixedGuid(i + 1).ToString()));
+            for (var i = 0; i < evaluations.Length; i++) objects.Add(new ExposureRecord(evaluations[i], user, i, null, 0).ToEvent(TestInsertIds.FixedGuid(i + 1).ToString()));
             return EventPayloadWriter.ToJson(objects);
         }
         var matching = new ExperimentEvaluation(experiment, variation, "B <한>", DecisionReason.TrafficAllocated, null);
@@ -385,23 +375,6 @@ public class ExposureRecordPayloadTests
         Assert.Equal(3, unwritable);
         Assert.IsType<FormatException>(failure);
         Assert.Equal(new EventPayloadWriter(new FixedInsertIds()).ToJson(without, without.Length), written);
-    }
-
-    /// <summary>Fixed ids 1, 2, 3... that skip the given calls (the ids a failed record takes before it fails).</summary>
-    private sealed class SkippingInsertIds : InsertIdSource
-    {
-        private readonly HashSet<int> _skipped;
-        private int _calls;
-        private int _made;
-
-        public SkippingInsertIds(params int[] skipped) => _skipped = new HashSet<int>(skipped);
-
-        public override void Next(Span<byte> destination)
-        {
-            _calls++;
-            var id = _skipped.Contains(_calls) ? -_calls : ++_made;
-            Encoding.UTF8.GetBytes(FixedGuid(id).ToString()).CopyTo(destination);
-        }
     }
 
     private static int CountOf(string text, string part)

@@ -15,15 +15,6 @@ namespace Hackle.Runtime.Tests.Delivery;
 /// </summary>
 public class TrackRecordPayloadTests
 {
-    /// <summary>Guids 1, 2, 3...: fixed insertIds for records, and the same ones given to the objects.</summary>
-    private static Guid FixedGuid(int n) => new Guid(n, (short)n, (short)(n * 7), 0x40, 0x82, 9, 8, 7, 6, 5, (byte)n);
-
-    private sealed class FixedInsertIds : InsertIdSource
-    {
-        public int Made { get; private set; }
-
-        public override void Next(Span<byte> destination) => Encoding.UTF8.GetBytes(FixedGuid(++Made).ToString()).CopyTo(destination);
-    }
 
     private sealed class Custom
     {
@@ -98,13 +89,13 @@ public class TrackRecordPayloadTests
         foreach (var track in Shapes())
         {
             var queued = Queued(new[] { track });
-            var objects = new List<UserEvent> { new TrackEvent(track.User, track.Timestamp, track.EventTypeId, track.Event, FixedGuid(1).ToString()) };
+            var objects = new List<UserEvent> { new TrackEvent(track.User, track.Timestamp, track.EventTypeId, track.Event, TestInsertIds.FixedGuid(1).ToString()) };
 
             var fromRecord = new EventPayloadWriter(new FixedInsertIds()).ToJson(queued, 1);
             var fromObject = EventPayloadWriter.ToJson(objects);
 
             Assert.Equal(fromObject, fromRecord);
-            Assert.Contains("\"insertId\":\"" + FixedGuid(1) + "\"", fromRecord);
+            Assert.Contains("\"insertId\":\"" + TestInsertIds.FixedGuid(1) + "\"", fromRecord);
         }
     }
 
@@ -125,11 +116,11 @@ public class TrackRecordPayloadTests
         queued[3].Event = remote;
         for (var i = 1; i < tracks.Count; i++) queued[i + 3].SetTrack(tracks[i]);
         // The writer takes ids in the order it writes: the exposure record first, then the track records.
-        objects.Add(exposure.ToEvent(FixedGuid(1).ToString()));
-        objects.Add(tracks[0].ToEventWithId(FixedGuid(2)));
+        objects.Add(exposure.ToEvent(TestInsertIds.FixedGuid(1).ToString()));
+        objects.Add(tracks[0].ToEventWithId(TestInsertIds.FixedGuid(2)));
         objects.Add(ownTrack);
         objects.Add(remote);
-        for (var i = 1; i < tracks.Count; i++) objects.Add(tracks[i].ToEventWithId(FixedGuid(i + 2)));
+        for (var i = 1; i < tracks.Count; i++) objects.Add(tracks[i].ToEventWithId(TestInsertIds.FixedGuid(i + 2)));
 
         var ids = new FixedInsertIds();
         var fromRecords = new EventPayloadWriter(ids).ToJson(queued, queued.Length);
@@ -190,23 +181,6 @@ public class TrackRecordPayloadTests
         Assert.Equal(new EventPayloadWriter(new FixedInsertIds()).ToJson(without, without.Length), written);
     }
 
-    /// <summary>Fixed ids 1, 2, 3... that skip the given calls (the ids a failed record takes before it fails).</summary>
-    private sealed class SkippingInsertIds : InsertIdSource
-    {
-        private readonly HashSet<int> _skipped;
-        private int _calls;
-        private int _made;
-
-        public SkippingInsertIds(params int[] skipped) => _skipped = new HashSet<int>(skipped);
-
-        public override void Next(Span<byte> destination)
-        {
-            _calls++;
-            var id = _skipped.Contains(_calls) ? -_calls : ++_made;
-            Encoding.UTF8.GetBytes(FixedGuid(id).ToString()).CopyTo(destination);
-        }
-    }
-
     [Fact]
     public void A_track_record_is_sized_as_its_event_object_is()
     {
@@ -256,7 +230,7 @@ public class TrackRecordPayloadTests
         Assert.Same(track.User, cell.Track.User);
         Assert.Equal(track.EventTypeId, cell.Track.EventTypeId);
         var body = new EventPayloadWriter(new FixedInsertIds()).ToJson(new[] { cell }, 1);
-        Assert.Equal(EventPayloadWriter.ToJson(new List<UserEvent> { track.ToEventWithId(FixedGuid(1)) }), body);
+        Assert.Equal(EventPayloadWriter.ToJson(new List<UserEvent> { track.ToEventWithId(TestInsertIds.FixedGuid(1)) }), body);
     }
 
     /// <summary>The cell as it was before tracks were stored by value: an event object beside an exposure record.</summary>

@@ -606,11 +606,8 @@ namespace Hackle.Internal.Delivery
                 var pair = entries.Current;
                 if (IsOtherType(pair.Value))
                 {
-                    // Only '$' system properties keep values of other types; their text is known only now, so it is bounded here.
-                    var text = pair.Value.ToString();
-                    if (text != null && text.Length > HackleProperties.MaxSystemStringLength)
+                    if (!TrySystemText(pair.Value, out var text))
                     {
-                        InputDrops.Add(InputDrops.SystemStringTooLong);
                         drops++;
                         continue;
                     }
@@ -656,6 +653,18 @@ namespace Hackle.Internal.Delivery
             w.Flush();
         }
 
+        /// <summary>
+        /// The text of a value of another type (only '$' system properties keep those), or false, with the drop counted,
+        /// when it is over the limit: such a value's text is known only now, so it is bounded here.
+        /// </summary>
+        private static bool TrySystemText(object? value, out string? text)
+        {
+            text = value?.ToString();
+            if (text is null || text.Length <= HackleProperties.MaxSystemStringLength) return true;
+            InputDrops.Add(InputDrops.SystemStringTooLong);
+            return false;
+        }
+
         private static bool IsOverridden(HackleUser user, string type) =>
             (type == HackleUser.IdType && user.Id != null) ||
             (type == HackleUser.UserIdType && user.UserId != null) ||
@@ -672,11 +681,8 @@ namespace Hackle.Internal.Delivery
                 var pair = entries.Current;
                 if (IsOtherType(pair.Value))
                 {
-                    // Only '$' system properties keep values of other types; their text is known only now, so it is bounded here.
-                    var text = pair.Value.ToString();
-                    if (text != null && text.Length > HackleProperties.MaxSystemStringLength)
+                    if (!TrySystemText(pair.Value, out var text))
                     {
-                        InputDrops.Add(InputDrops.SystemStringTooLong);
                         drops++;
                         continue;
                     }

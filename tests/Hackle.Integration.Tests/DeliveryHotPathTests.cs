@@ -12,18 +12,12 @@ public sealed class DeliveryHotPathTests
     [Fact]
     public async Task Sizing_an_event_with_properties_and_identifiers_allocates_nothing()
     {
-        await using var server = await FakeHackleServer.StartAsync();
-        server.SetConfig(Configs.Flag(on: true), Configs.Date(1));
+        await using var clients = await HotPathClients.StartAsync();
+        var (offline, online) = (clients.Offline, clients.Online);
         var user = new HackleUser("user-1") { DeviceId = "device-1", Identifiers = { ["customer"] = "c-1" } };
         user.Properties["grade"] = "GOLD";
         user.Properties["age"] = 30;
         user.Properties["tags"] = new[] { "a", "b" };
-        var offlineOptions = new HackleClientOptions { Offline = true, Workspace = HackleWorkspace.Parse(Configs.Flag(on: true)) };
-        await using var offline = HackleClient.Create(TestClients.NewKey(), offlineOptions);
-        var options = TestClients.Options(server.Url);
-        options.EventQueueCapacity = 50_000;
-        await using var online = HackleClient.Create(TestClients.NewKey(), options);
-        Assert.True(await online.WaitUntilReadyAsync());
 
         var discarded = AllocationProbe.PerDecision(offline, user, 5_000);
         var queued = AllocationProbe.PerDecision(online, user, 5_000);

@@ -12,15 +12,9 @@ public sealed class HotPathTests
     [Fact]
     public async Task A_decision_with_its_exposure_queued_allocates_nothing()
     {
-        await using var server = await FakeHackleServer.StartAsync();
-        server.SetConfig(Configs.Flag(on: true), Configs.Date(1));
+        await using var clients = await HotPathClients.StartAsync();
+        var (offline, online) = (clients.Offline, clients.Online);
         var user = TestClients.User();
-        var offlineOptions = new HackleClientOptions { Offline = true, Workspace = HackleWorkspace.Parse(Configs.Flag(on: true)) };
-        await using var offline = HackleClient.Create(TestClients.NewKey(), offlineOptions);
-        var options = TestClients.Options(server.Url);
-        options.EventQueueCapacity = 50_000;
-        await using var online = HackleClient.Create(TestClients.NewKey(), options);
-        Assert.True(await online.WaitUntilReadyAsync());
 
         // The offline client counts and discards each exposure; the online one queues it for delivery.
         var discarded = AllocationProbe.PerDecision(offline, user, 5_000);
@@ -52,12 +46,8 @@ public sealed class HotPathTests
     [Fact]
     public async Task A_track_queued_for_http_delivery_allocates_nothing()
     {
-        await using var server = await FakeHackleServer.StartAsync();
-        server.SetConfig(Configs.Flag(on: true), Configs.Date(1));
-        var options = TestClients.Options(server.Url);
-        options.EventQueueCapacity = 50_000;
-        await using var online = HackleClient.Create(TestClients.NewKey(), options);
-        Assert.True(await online.WaitUntilReadyAsync());
+        await using var clients = await HotPathClients.StartAsync();
+        var online = clients.Online;
         var user = TestClients.User();
         var purchase = new HackleEvent("purchase") { Value = 12.5, Properties = { ["pay_method"] = "CARD", ["amount"] = 800, ["is_discount"] = true } };
         var before = online.EventStats.Received;

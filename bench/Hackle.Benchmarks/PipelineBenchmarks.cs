@@ -21,27 +21,13 @@ public class PipelineBenchmarks
     public void Setup()
     {
         _server = LoopbackEventServer.StartAsync(parseBodies: true).GetAwaiter().GetResult();
-        _client = HackleClient.Create("bench-pipeline-" + Guid.NewGuid(), new HackleClientOptions
-        {
-            SdkUrl = _server.Url,
-            EventUrl = _server.Url,
-            EventQueueCapacity = QueueCapacity,
-            EventFlushInterval = TimeSpan.FromMilliseconds(100),
-        });
-        if (!_client.WaitUntilReadyAsync(TimeSpan.FromSeconds(10)).GetAwaiter().GetResult())
-            throw new InvalidOperationException("The client did not get its config from the loopback server.");
+        _client = _server.CreateReadyClient("bench-pipeline", QueueCapacity);
         _user = new HackleUser(BenchmarkConfigs.UserId) { Properties = { ["grade"] = "SILVER" } };
         _event = new HackleEvent("purchase") { Value = 12.5, Properties = { ["pay_method"] = "CARD" } };
     }
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        var stats = _client.EventStats;
-        _client.Dispose();
-        _server.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        if (stats.Dropped != 0) throw new InvalidOperationException("Events were dropped: " + stats);
-    }
+    public void Cleanup() => _server.CloseWith(_client);
 
     [Benchmark(OperationsPerInvoke = Events)]
     public long TrackToLoopbackServer()
